@@ -1,0 +1,62 @@
+"""The answer file: who was assessed, against which questionnaire, and the answers given."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import Field, model_validator
+
+from mlops_maturity.model import Model
+
+NOT_APPLICABLE = "n/a"
+AnswerValue = str | bool | int | float | list[str] | None
+
+
+class Subject(Model):
+    """Who is assessed."""
+
+    organization: str = ""
+    team: str = ""
+    period: str = Field("", description="e.g. 2026-Q3")
+    date: dt.date | None = None
+
+
+class Answer(Model):
+    """One answer, with an optional note."""
+
+    value: AnswerValue = None
+    note: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _shorthand(cls, data: Any) -> Any:
+        # NOTE: `q: value` is shorthand for `q: {value: value}`; a mapping is the long form.
+        return data if isinstance(data, dict) else {"value": data}
+
+
+class Assessment(Model):
+    """The contents of an answer file."""
+
+    questionnaire: str = Field(description="Id of a built-in questionnaire, or a path.")
+    version: str | None = Field(
+        None, description="Questionnaire version the answers were given to."
+    )
+    subject: Subject = Subject()
+    respondent: str = ""
+    benchmark_year: int | None = Field(None, description="Report year of benchmarks to compare to.")
+    targets: dict[str, int] = Field(default_factory=dict, description="Target level per group id.")
+    answers: dict[str, Answer] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _empty_answers(cls, data: Any) -> Any:
+        # NOTE: a template with every answer commented out parses `answers:` as null.
+        if isinstance(data, dict) and data.get("answers", {}) is None:
+            return {**data, "answers": {}}
+        return data
+
+    def value(self, question_id: str) -> AnswerValue:
+        """The answer's value, or None when unanswered."""
+        answer = self.answers.get(question_id)
+        return None if answer is None else answer.value

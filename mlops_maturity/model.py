@@ -1,0 +1,309 @@
+"""The questionnaire format: the pydantic models a questionnaire YAML file is read into."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, Tag
+
+Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=80)]
+Aggregation = Literal["mean", "weighted_mean", "min", "max", "sum"]
+Rating = Literal["low", "medium", "high"]
+QuestionType = Literal["single", "multiple", "boolean", "number", "text"]
+RATING_VALUE: dict[str, int] = {"low": 1, "medium": 2, "high": 3}
+RANGE_PATTERN = r"^\s*[\[(]\s*-?(inf|\d+(\.\d+)?)\s*,\s*-?(inf|\d+(\.\d+)?)\s*[\])]\s*$"
+
+
+class Model(BaseModel):
+    """Base for every model read from or written to a file: frozen, unknown keys rejected."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A range of numbers written as ``[0, 1)``, ``(3, 5]`` or ``[30, inf)``."""
+
+    low: float
+    high: float
+    low_closed: bool
+    high_closed: bool
+
+    def __contains__(self, x: float) -> bool:
+        above = x >= self.low if self.low_closed else x > self.low
+        below = x <= self.high if self.high_closed else x < self.high
+        return above and below
+
+    def __str__(self) -> str:
+        return (
+            f"{'[' if self.low_closed else '('}{_num(self.low)}, "
+            f"{_num(self.high)}{']' if self.high_closed else ')'}"
+        )
+
+
+def _num(x: float) -> str:
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    return f"{x:g}"
+
+
+@lru_cache(maxsize=4096)
+def parse_interval(text: str) -> Interval:
+    """Parse interval notation; the pattern on every ``range`` field guarantees the shape."""
+    text = text.strip()
+    low, high = (float(part) for part in re.split(r"\s*,\s*", text[1:-1].strip()))
+    return Interval(low, high, text[0] == "[", text[-1] == "]")
+
+
+RangeText = Annotated[str, Field(pattern=RANGE_PATTERN, examples=["[0, 1)", "(3, 5]"])]
+
+
+class Level(Model):
+    """A named maturity level."""
+
+    value: int = Field(description="The level's number, e.g. 0-4.")
+    id: Id
+    name: str
+    description: str = ""
+
+
+class Band(Model):
+    """Maps a score range to a level (``level``) or to a label (``id`` and ``label``)."""
+
+    range: RangeText = Field(description="Interval notation: [a, b), (a, b], [a, inf).")
+    level: int | None = None
+    id: Id | None = None
+    label: str | None = None
+
+
+class Scale(Model):
+    """The range of one question's score, the levels, and how scores map to levels."""
+
+    min: float = 0
+    max: float = 4
+    levels: tuple[Level, ...] = Field(min_length=2)
+    bands: tuple[Band, ...] = ()
+
+
+class Recommendation(Model):
+    """A concrete next step for a gap."""
+
+    title: str
+    why: str
+    how: str
+    effort: Rating = "medium"
+    impact: Rating = "medium"
+
+
+class ThresholdRecommendation(Recommendation):
+    """A recommendation given when a question scores below ``below`` (default: its maximum)."""
+
+    below: float | None = None
+
+
+class Option(Model):
+    """One answer to choose; its score lies on the scale."""
+
+    id: Id
+    label: str
+    score: float
+    description: str = ""
+    recommendation: Recommendation | None = None
+
+
+class AnswerSet(Model):
+    """Options defined once and shared by several questions."""
+
+    description: str = ""
+    options: tuple[Option, ...] = Field(min_length=1)
+
+
+class Condition(Model):
+    """Ask a question only when an earlier answer matches: one of equals/in/not_in/min/max."""
+
+    question: Id
+    equals: str | bool | float | None = None
+    in_: tuple[str | bool | float, ...] | None = Field(None, alias="in")
+    not_in: tuple[str | bool | float, ...] | None = None
+    min: float | None = None
+    max: float | None = None
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class NumberBand(Model):
+    """Maps a range of a numeric answer to a score."""
+
+    range: RangeText
+    score: float
+    label: str = ""
+
+
+class QuestionBase(Model):
+    """What every question has."""
+
+    id: Id
+    text: str
+    help: str = ""
+    weight: float = Field(1.0, ge=0)
+    level: int | None = Field(None, description="The maturity level this question characterises.")
+    met: float | None = Field(None, description="Score that counts as met for the staged level.")
+    not_applicable: bool = Field(False, description="Whether 'n/a' is an allowed answer.")
+    sources: tuple[str, ...] = ()
+    when: Condition | None = None
+    recommendations: tuple[ThresholdRecommendation, ...] = ()
+
+
+class ChoiceQuestion(QuestionBase):
+    """Single or multiple choice, with options inline or from an answer set."""
+
+    type: Literal["single", "multiple"] = "single"
+    options: tuple[Option, ...] = ()
+    answer_set: Id | None = None
+
+
+class BooleanQuestion(QuestionBase):
+    """A yes/no question."""
+
+    type: Literal["boolean"]
+    yes_score: float | None = None
+    no_score: float | None = None
+
+
+class NumberQuestion(QuestionBase):
+    """A number, turned into a score by bands."""
+
+    type: Literal["number"]
+    unit: str = ""
+    min: float | None = 0
+    max: float | None = None
+    integer: bool = False
+    bands: tuple[NumberBand, ...] = Field(min_length=1)
+    benchmark: Id | None = None
+
+
+class TextQuestion(QuestionBase):
+    """Free text, never scored."""
+
+    type: Literal["text"]
+
+
+def _question_type(value: Any) -> str:
+    if isinstance(value, dict):
+        kind = value.get("type", "single")
+        return "single" if kind == "multiple" else str(kind)
+    return str(getattr(value, "type", "single")).replace("multiple", "single")
+
+
+Question = Annotated[
+    Annotated[ChoiceQuestion, Tag("single")]
+    | Annotated[BooleanQuestion, Tag("boolean")]
+    | Annotated[NumberQuestion, Tag("number")]
+    | Annotated[TextQuestion, Tag("text")],
+    Discriminator(_question_type),
+]
+
+
+class Group(Model):
+    """A group of questions and sub-groups, nested to any depth."""
+
+    id: Id
+    title: str
+    description: str = ""
+    weight: float = Field(1.0, ge=0)
+    aggregation: Aggregation = "weighted_mean"
+    level: int | None = Field(None, description="Default level for the questions inside.")
+    bands: tuple[Band, ...] = ()
+    questions: tuple[Question, ...] = ()
+    groups: tuple[Group, ...] = ()
+
+
+class Cluster(Model):
+    """One performance cluster of a benchmark, e.g. DORA 'Elite'."""
+
+    name: str
+    range: RangeText
+    share: float | None = Field(None, description="Share of respondents in this cluster, 0-1.")
+    note: str = ""
+
+
+class Benchmark(Model):
+    """Clusters for one metric from one source and year, best cluster first."""
+
+    metric: Id
+    source: str
+    year: int
+    clusters: tuple[Cluster, ...] = Field(min_length=1)
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A question with the groups that contain it, outermost first."""
+
+    question: Any  # one of the Question classes
+    groups: tuple[Group, ...]
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        """The id path of the containing groups."""
+        return tuple(g.id for g in self.groups)
+
+
+class Questionnaire(Model):
+    """A complete questionnaire."""
+
+    id: Id
+    title: str
+    version: str
+    description: str = ""
+    authors: tuple[str, ...] = ()
+    licence: str = ""
+    language: str = "en"
+    scale: Scale
+    aggregation: Aggregation = "weighted_mean"
+    answer_sets: dict[Id, AnswerSet] = Field(default_factory=dict)
+    groups: tuple[Group, ...] = Field(min_length=1)
+    benchmarks: tuple[Benchmark, ...] = ()
+
+    _placed: dict[str, Placed] = PrivateAttr(default_factory=dict)
+
+    def model_post_init(self, context: Any, /) -> None:
+        """Index every question by id, in document order."""
+
+        def walk(groups: tuple[Group, ...], trail: tuple[Group, ...]) -> None:
+            for group in groups:
+                here = (*trail, group)
+                for question in group.questions:
+                    self._placed.setdefault(question.id, Placed(question, here))
+                walk(group.groups, here)
+
+        walk(self.groups, ())
+
+    @property
+    def placed(self) -> dict[str, Placed]:
+        """Every question by id, in document order, with its containing groups."""
+        return self._placed
+
+    def options_of(self, question: ChoiceQuestion) -> tuple[Option, ...]:
+        """The options of a choice question, resolving its answer set."""
+        if question.answer_set is not None and question.answer_set in self.answer_sets:
+            return self.answer_sets[question.answer_set].options
+        return question.options
+
+    def level_by_value(self, value: int) -> Level | None:
+        """The level with this number, if any."""
+        return next((lv for lv in self.scale.levels if lv.value == value), None)
+
+
+def iter_groups(groups: tuple[Group, ...]) -> list[Group]:
+    """Every group, depth first, in document order."""
+    out: list[Group] = []
+    for group in groups:
+        out.append(group)
+        out.extend(iter_groups(group.groups))
+    return out

@@ -1,0 +1,115 @@
+"""Pick and rank the recommendations for an assessment's gaps: pure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mlops_maturity.model import (
+    RATING_VALUE,
+    ChoiceQuestion,
+    Group,
+    Questionnaire,
+    Recommendation,
+    TextQuestion,
+)
+from mlops_maturity.question_scoring import question_range
+from mlops_maturity.result import AnswerResult, RecommendationResult
+
+
+def question_shares(q: Questionnaire) -> dict[str, float]:
+    """Each question's share of the overall score, from the weights along its path."""
+    shares: dict[str, float] = {}
+
+    def children_weights(group: Group) -> list[tuple[object, float]]:
+        kids: list[tuple[object, float]] = [
+            (question, question.weight)
+            for question in group.questions
+            if not isinstance(question, TextQuestion)
+        ]
+        kids += [(sub, sub.weight) for sub in group.groups]
+        return kids
+
+    def walk(group: Group, share: float) -> None:
+        kids = children_weights(group)
+        total = sum(w for _, w in kids)
+        equal = group.aggregation in {"mean", "min", "max"} or total == 0
+        for child, weight in kids:
+            part = share * (1 / len(kids) if equal else weight / total)
+            if isinstance(child, Group):
+                walk(child, part)
+            else:
+                shares[child.id] = part  # type: ignore[attr-defined]
+
+    top_total = sum(g.weight for g in q.groups)
+    for group in q.groups:
+        equal = q.aggregation in {"mean", "min", "max"} or top_total == 0
+        walk(group, 1 / len(q.groups) if equal else group.weight / top_total)
+    return shares
+
+
+def _fired(
+    q: Questionnaire, question: object, answer: AnswerResult
+) -> Iterator[tuple[Recommendation, str, float]]:
+    """The recommendations an answer triggers, with the answer in words and the gap (0-1)."""
+    low, high = answer_range = question_range(q, question)
+    span = high - low
+    score = answer.score if answer.score is not None else low
+    gap = (high - score) / span if span > 0 else 0.0
+    if isinstance(question, ChoiceQuestion):
+        options = q.options_of(question)
+        if question.type == "single":
+            chosen = next(o for o in options if o.id == answer.value)
+            if chosen.recommendation is not None:
+                yield chosen.recommendation, answer.label, gap
+        else:
+            picked = answer.value if isinstance(answer.value, list) else []
+            for option in options:
+                if option.id not in picked and option.recommendation is not None:
+                    weight = option.score / span if span > 0 else 0.0
+                    yield option.recommendation, f"not selected: {option.label}", weight
+    for rec in question.recommendations:  # type: ignore[attr-defined]
+        below = answer_range[1] if rec.below is None else rec.below
+        if score < below:
+            yield rec, answer.label, gap
+
+
+def recommend(
+    q: Questionnaire, answers: dict[str, AnswerResult]
+) -> tuple[RecommendationResult, ...]:
+    """Recommendations for every gap, highest priority first."""
+    shares = question_shares(q)
+    found: list[tuple[float, int, int, RecommendationResult]] = []
+    for position, (qid, answer) in enumerate(answers.items()):
+        if answer.status != "answered" or answer.score is None:
+            continue
+        question = q.placed[qid].question
+        for rec, answered_as, gap in _fired(q, question, answer):
+            priority = (
+                shares.get(qid, 0.0) * gap * RATING_VALUE[rec.impact] / RATING_VALUE[rec.effort]
+            )
+            level = answer.level if answer.level is not None else _next_level(q, answer.score)
+            found.append(
+                (
+                    -priority,
+                    level if level is not None else 99,
+                    position,
+                    RecommendationResult(
+                        question=qid,
+                        answer=answered_as,
+                        group=answer.group,
+                        title=rec.title,
+                        why=rec.why,
+                        how=rec.how,
+                        effort=rec.effort,
+                        impact=rec.impact,
+                        priority=round(priority, 6),
+                        level=level,
+                    ),
+                )
+            )
+    found.sort(key=lambda item: item[:3])
+    return tuple(item[3] for item in found)
+
+
+def _next_level(q: Questionnaire, score: float) -> int | None:
+    return next((lv.value for lv in q.scale.levels if lv.value > score), None)

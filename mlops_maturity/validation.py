@@ -1,0 +1,71 @@
+"""Turn pydantic validation errors into located, readable problems."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+
+from mlops_maturity.errors import Problem
+from mlops_maturity.yamlsafe import Document
+
+_QUESTION_TAGS = {"single", "boolean", "number", "text"}
+
+
+def clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:
+    """Drop pydantic's internal parts (union tags, dict-key markers) from an error location."""
+    out: list[str | int] = []
+    for i, part in enumerate(loc):
+        if part == "[key]" or str(part).startswith(("function-", "tagged-union[")):
+            continue
+        after_question = i >= 2 and isinstance(loc[i - 1], int) and loc[i - 2] == "questions"
+        if part in _QUESTION_TAGS and after_question:
+            continue
+        out.append(part if isinstance(part, int) else str(part))
+    return tuple(out)
+
+
+def _message(error: Any, loc: tuple[str | int, ...]) -> str:
+    kind, msg, value = error["type"], error["msg"], error.get("input")
+    last = loc[-1] if loc else ""
+    if kind == "missing":
+        return f"missing required key {last!r}"
+    if kind == "extra_forbidden":
+        return f"unknown key {last!r}"
+    if kind == "string_type" and isinstance(value, bool | int | float):
+        return f"expected text, got {value!r}; put it in quotes"
+    if kind == "string_pattern_mismatch" and last == "range":
+        return f"expected an interval such as [0, 1), (3, 5] or [30, inf), got {value!r}"
+    if kind == "string_pattern_mismatch":
+        return f"expected an id (letters, digits, '-', '_', '.'), got {value!r}"
+    if kind == "union_tag_invalid":
+        return (
+            f"unknown question type {value.get('type')!r}; expected single, multiple, "
+            "boolean, number or text"
+            if isinstance(value, dict)
+            else msg
+        )
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        return f"expected a mapping (key: value), got {_describe(value)}"
+    if kind in {"tuple_type", "list_type"}:
+        return f"expected a list, got {_describe(value)}"
+    text = msg.replace("Input should be", "expected").replace("Value error, ", "")
+    return f"{text}, got {_describe(value)}" if "got" not in text and value is not None else text
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return repr(value)
+
+
+def problems_from_validation(doc: Document, exc: ValidationError) -> list[Problem]:
+    """One located problem per pydantic error, in file order."""
+    problems = []
+    for error in exc.errors():
+        loc = clean_loc(tuple(error["loc"]))
+        at_key = error["type"] == "extra_forbidden"
+        problems.append(doc.problem(loc, _message(error, loc), at_key=at_key))
+    return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))

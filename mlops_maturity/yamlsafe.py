@@ -1,0 +1,178 @@
+"""Read YAML safely and keep the position of every value, so errors can name file:line:column."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, ClassVar
+
+import yaml
+from yaml.composer import ComposerError
+from yaml.constructor import ConstructorError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from mlops_maturity.errors import Problem
+
+MAX_BYTES = 2 * 1024 * 1024
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+# NOTE: YAML 1.1 reads yes/no/on/off as booleans ("the Norway problem"). Option ids such as
+# `no` must stay strings, so only true/false are booleans here; callers accept "yes"/"no" as text.
+_BOOL_PATTERN = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+
+
+_Base: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class StrictLoader(_Base):  # type: ignore[misc]
+    """A safe loader that refuses duplicate keys and keeps yes/no as strings.
+
+    Aliases are refused after composing (see ``_refuse_aliases``), which works for the fast
+    libyaml parser as well as the pure-Python one.
+    """
+
+    yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, re.Pattern[str]]]]] = {}
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            if key in seen:
+                raise ConstructorError(
+                    None,
+                    None,
+                    f"duplicate key {key!r}; each key may appear once",
+                    key_node.start_mark,
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep)
+
+
+def _strict_resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
+    table: dict[Any, list[tuple[str, re.Pattern[str]]]] = {}
+    for first, entries in yaml.SafeLoader.yaml_implicit_resolvers.items():
+        table[first] = [(tag, rx) for tag, rx in entries if tag != _BOOL_TAG]
+    for first in "tTfF":
+        table.setdefault(first, []).insert(0, (_BOOL_TAG, _BOOL_PATTERN))
+    return table
+
+
+StrictLoader.yaml_implicit_resolvers = _strict_resolvers()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed YAML file: the plain data and the node tree that remembers positions."""
+
+    file: str
+    data: Any
+    root: Node | None
+
+    def problem(self, loc: Sequence[str | int], message: str, *, at_key: bool = False) -> Problem:
+        """Build a problem for the value at ``loc``, with its line and column when known."""
+        node = locate(self.root, loc, at_key=at_key)
+        line = column = None
+        if node is not None:
+            line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        return Problem(self.file, message, format_path(loc), line, column)
+
+
+class YamlFileError(Exception):
+    """The file could not be read as safe YAML; carries one located problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        self.problem = problem
+        super().__init__(str(problem))
+
+
+def read_yaml(path: Path, *, display: str | None = None) -> Document:
+    """Parse ``path`` safely, refusing files too large, aliases and duplicate keys."""
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise YamlFileError(Problem(name, f"file is {size} bytes; the limit is {MAX_BYTES}"))
+        text = path.read_bytes().decode("utf-8")
+    except FileNotFoundError:
+        raise YamlFileError(Problem(name, "no such file")) from None
+    except IsADirectoryError:
+        raise YamlFileError(Problem(name, "is a directory, expected a YAML file")) from None
+    except UnicodeDecodeError as exc:
+        raise YamlFileError(Problem(name, f"not UTF-8 text ({exc.reason})")) from None
+    except OSError as exc:
+        raise YamlFileError(Problem(name, f"cannot read: {exc.strerror}")) from None
+    return parse_yaml(text, name)
+
+
+def parse_yaml(text: str, name: str) -> Document:
+    """Parse YAML text; ``name`` is used in messages."""
+    loader = StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+        _refuse_aliases(root)
+        data = loader.construct_document(root) if root is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = " ".join(part for part in (exc.problem, exc.context) if part) or "invalid YAML"
+        if exc.problem and exc.context and "while" in exc.context:
+            message = exc.problem
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
+        raise YamlFileError(Problem(name, f"invalid YAML: {message}", "", line, column)) from None
+    except yaml.YAMLError as exc:
+        raise YamlFileError(Problem(name, f"invalid YAML: {exc}")) from None
+    finally:
+        loader.dispose()
+    return Document(name, data, root)
+
+
+def _refuse_aliases(root: Node | None) -> None:
+    """An alias composes to the very node it names; finding a node twice means an alias."""
+    seen: set[int] = set()
+    stack = [root] if root is not None else []
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise ComposerError(
+                None,
+                None,
+                "YAML anchors and aliases (&name, *name) are not allowed; repeat the value instead",
+                node.start_mark,
+            )
+        seen.add(id(node))
+        if isinstance(node, SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+
+
+def locate(root: Node | None, loc: Sequence[str | int], *, at_key: bool = False) -> Node | None:
+    """Walk ``loc`` down the node tree; parts that do not match (pydantic tags) are skipped."""
+    node = root
+    key_node: Node | None = None
+    for part in loc:
+        if isinstance(node, MappingNode):
+            for k, v in node.value:
+                if isinstance(k, ScalarNode) and k.value == str(part):
+                    key_node, node = k, v
+                    break
+        elif (
+            isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value)
+        ):
+            key_node, node = None, node.value[part]
+    if at_key and key_node is not None:
+        return key_node
+    return node
+
+
+def format_path(loc: Sequence[str | int]) -> str:
+    """Render a location as ``groups[0].questions[2].weight``."""
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out
