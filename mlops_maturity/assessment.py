@@ -21,6 +21,14 @@ class Subject(Model):
     period: str = Field("", description="e.g. 2026-Q3")
     date: dt.date | None = None
 
+    @model_validator(mode="before")
+    @classmethod
+    def _blank_is_empty(cls, data: Any) -> Any:
+        # NOTE: a blank template leaves `team:` empty, which YAML reads as null.
+        if isinstance(data, dict):
+            return {key: value for key, value in data.items() if value is not None}
+        return data
+
 
 class Answer(Model):
     """One answer, with an optional note."""
@@ -52,8 +60,12 @@ class Assessment(Model):
     @classmethod
     def _empty_answers(cls, data: Any) -> Any:
         # NOTE: a template with every answer commented out parses `answers:` as null.
-        if isinstance(data, dict) and data.get("answers", {}) is None:
-            return {**data, "answers": {}}
+        if not isinstance(data, dict):
+            return data
+        data = {**data, "answers": data.get("answers") or {}}
+        for key in ("subject", "respondent"):
+            if data.get(key) is None:
+                data.pop(key, None)
         return data
 
     def value(self, question_id: str) -> AnswerValue:

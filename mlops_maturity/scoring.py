@@ -193,14 +193,14 @@ def _score_group(
     parts: list[Part] = []
     answered = applicable = 0
     for question in group.questions:
-        result = answers[question.id]
-        if result.status == "skipped" or isinstance(question, TextQuestion):
+        answer = answers[question.id]
+        if answer.status == "skipped" or isinstance(question, TextQuestion):
             continue
         applicable += 1
-        answered += result.status != "missing"
-        if result.status == "answered" and result.score is not None:
+        answered += answer.status != "missing"
+        if answer.status == "answered" and answer.score is not None:
             low, high = question_range(q, question)
-            parts.append(Part(result.score, low, high, question.weight))
+            parts.append(Part(answer.score, low, high, question.weight))
     children = []
     for sub in group.groups:
         sub_result, sub_part = _score_group(q, sub, answers, targets)

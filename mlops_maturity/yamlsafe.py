@@ -37,7 +37,7 @@ class StrictLoader(_Base):  # type: ignore[misc]
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 raise ConstructorError(
                     None,
@@ -46,7 +46,8 @@ class StrictLoader(_Base):  # type: ignore[misc]
                     key_node.start_mark,
                 )
             seen.add(key)
-        return super().construct_mapping(node, deep)
+        mapping: dict[Any, Any] = super().construct_mapping(node, deep)
+        return mapping
 
 
 def _strict_resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:

@@ -1,0 +1,59 @@
+"""Wording shared by the text renderers: numbers, levels and summaries in plain words."""
+
+from __future__ import annotations
+
+from mlops_maturity.result import GroupResult, LevelRef, Overall, Result
+
+
+def fmt_score(score: float | None, high: float | None = None) -> str:
+    """``2.4 / 4`` style, or an em dash when there is no score."""
+    if score is None:
+        return "—"
+    text = f"{score:.2f}".rstrip("0").rstrip(".")
+    if high is None:
+        return text
+    return f"{text} / {high:.2f}".rstrip("0").rstrip(".")
+
+
+def fmt_percent(fraction: float) -> str:
+    """A fraction as a whole percentage."""
+    return f"{round(fraction * 100)}%"
+
+
+def level_text(level: LevelRef | None) -> str:
+    """``Level 2 · Automated training``, a band label, or ``not scored``."""
+    if level is None:
+        return "not scored"
+    if level.value is None:
+        return level.name
+    return f"Level {level.value} · {level.name}"
+
+
+def fraction(score: float | None, low: float | None, high: float | None) -> float:
+    """Where a score lies between its lowest and highest possible value, 0 to 1."""
+    if score is None or low is None or high is None or high <= low:
+        return 0.0
+    return max(0.0, min(1.0, (score - low) / (high - low)))
+
+
+def completeness_text(item: Overall | GroupResult) -> str:
+    """``45 of 48 (94%)``."""
+    return f"{item.answered} of {item.applicable} ({fmt_percent(item.completeness)})"
+
+
+def subject_line(result: Result) -> str:
+    """Organisation, team and period joined for a heading."""
+    s = result.subject
+    parts = [s.organization, s.team, s.period]
+    return " · ".join(p for p in parts if p) or "Unnamed subject"
+
+
+def flatten_groups(
+    groups: tuple[GroupResult, ...], depth: int = 0
+) -> list[tuple[int, GroupResult]]:
+    """Every group with its depth, depth first."""
+    out: list[tuple[int, GroupResult]] = []
+    for group in groups:
+        out.append((depth, group))
+        out.extend(flatten_groups(group.groups, depth + 1))
+    return out

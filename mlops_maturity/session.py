@@ -1,0 +1,95 @@
+"""An interactive assessment: ask what is missing, save after every answer, score at the end."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from mlops_maturity.answers import dump_answers, load_answers
+from mlops_maturity.assessment import Answer, Assessment
+from mlops_maturity.errors import OutputExistsError
+from mlops_maturity.files import write_atomic
+from mlops_maturity.model import Questionnaire
+from mlops_maturity.questionnaire import load_questionnaire
+from mlops_maturity.result import Result
+from mlops_maturity.scoring import score, score_answers
+
+
+def progress_line(position: int, total: int, titles: list[str]) -> str:
+    """``12 / 48 · Process › Release``."""
+    return f"{position} / {total} · {' › '.join(titles)}"
+
+
+@dataclass
+class Session:
+    """One person answering one questionnaire, saved to ``path`` after every answer."""
+
+    questionnaire: Questionnaire
+    assessment: Assessment
+    path: Path
+    resumed: bool = False
+
+    def save(self) -> None:
+        """Write the answers so far (atomically)."""
+        write_atomic(self.path, dump_answers(self.assessment, self.questionnaire))
+
+    def saved_message(self) -> str:
+        """Where the answers are, in words."""
+        return f"{len(self.assessment.answers)} answer(s) saved to {self.path}."
+
+    def pending(self) -> tuple[list[str], int]:
+        """Questions still to ask (conditions applied) and the number that apply in all."""
+        statuses = score_answers(self.questionnaire, self.assessment)
+        applicable = [qid for qid, a in statuses.items() if a.status != "skipped"]
+        missing = [qid for qid in applicable if statuses[qid].status == "missing"]
+        return missing, len(applicable)
+
+    def run(self) -> None:
+        """Ask the subject (when new) and then every missing question, saving as we go."""
+        from mlops_maturity import prompts
+
+        if not self.resumed:
+            subject, respondent = prompts.ask_subject(
+                self.assessment.subject, self.assessment.respondent
+            )
+            self.assessment = self.assessment.model_copy(
+                update={"subject": subject, "respondent": respondent}
+            )
+        self.save()
+        while True:
+            missing, total = self.pending()
+            if not missing:
+                return
+            placed = self.questionnaire.placed[missing[0]]
+            position = total - len(missing) + 1
+            line = progress_line(position, total, [g.title for g in placed.groups])
+            answer: Answer = prompts.ask_question(self.questionnaire, placed.question, line)
+            answers = {**self.assessment.answers, placed.question.id: answer}
+            self.assessment = self.assessment.model_copy(update={"answers": answers})
+            self.save()
+
+    def result(self) -> Result:
+        """Score what has been answered."""
+        return score(self.questionnaire, self.assessment)
+
+
+def default_path(questionnaire_id: str, today: dt.date | None = None) -> Path:
+    """``answers-mlops-2026-11-23.yaml`` in the current folder."""
+    return Path(f"answers-{questionnaire_id}-{(today or dt.date.today()).isoformat()}.yaml")
+
+
+def start(reference: str, *, resume: Path | None, save: Path | None, force: bool) -> Session:
+    """A new session, or one continued from an answer file."""
+    if resume is not None:
+        assessment, questionnaire = load_answers(resume)
+        return Session(questionnaire, assessment, resume, resumed=True)
+    questionnaire = load_questionnaire(reference)
+    path = save or default_path(questionnaire.id)
+    if path.exists() and not force:
+        raise OutputExistsError(
+            f"{path} already exists; continue it with --resume {path}, "
+            "choose another file with --save, or start over with --force"
+        )
+    assessment = Assessment(questionnaire=reference, version=questionnaire.version)
+    return Session(questionnaire, assessment, path)

@@ -1,0 +1,82 @@
+"""A blank answer file: every question as comments with its allowed answers."""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+from mlops_maturity.catalog import question_entry
+from mlops_maturity.model import Questionnaire
+
+SCHEMA_FILE = "answers.schema.json"
+
+
+def _comment(text: str, indent: str, width: int = 96) -> list[str]:
+    lines = []
+    for paragraph in text.strip().splitlines() or [""]:
+        wrapped = textwrap.wrap(paragraph, width=width - len(indent) - 2) or [""]
+        lines += [f"{indent}# {line}".rstrip() for line in wrapped]
+    return lines
+
+
+def _allowed(entry: dict[str, Any]) -> list[str]:
+    kind = entry["type"]
+    if kind in {"single", "multiple", "boolean"}:
+        head = {
+            "single": "one of:",
+            "multiple": "a list of any of, e.g. [a, b]:",
+            "boolean": "yes or no:",
+        }[kind]
+        out = [head] + [f"  {o['id']}: {o['label']}" for o in entry["options"]]
+    elif kind == "number":
+        unit = f" ({entry['unit']})" if entry["unit"] else ""
+        low = "no minimum" if entry["min"] is None else f"at least {entry['min']:g}"
+        high = "" if entry["max"] is None else f", at most {entry['max']:g}"
+        out = [f"a number{unit}, {low}{high}"]
+    else:
+        out = ["free text (not scored)"]
+    if entry["not_applicable"]:
+        out.append("or n/a if it does not apply to you")
+    return out
+
+
+def build_template(q: Questionnaire, reference: str) -> str:
+    """The text of a blank answer file for ``q``; ``reference`` is what ``questionnaire:`` says."""
+    lines = [
+        f"# yaml-language-server: $schema={SCHEMA_FILE}",
+        f"# Answer file for {q.title} ({q.id} {q.version}).",
+        "# Fill in an answer after each question id; leave it empty to skip it for now.",
+        "# Any answer can carry a note:  question-id: {value: ..., note: ...}",
+        "# Then run: mlops-maturity report THIS_FILE",
+        "# For completion in your editor, create the schema next to this file with:",
+        f"#   mlops-maturity questionnaires schema answers -q {reference} -o {SCHEMA_FILE}",
+        f"questionnaire: {reference}",
+        f'version: "{q.version}"',
+        "subject:",
+        "  organization:",
+        "  team:",
+        "  period:          # e.g. 2026-Q3",
+        "  date:            # YYYY-MM-DD",
+        "respondent:",
+        "answers:",
+    ]
+    current: tuple[str, ...] = ()
+    for placed in q.placed.values():
+        if placed.path != current:
+            current = placed.path
+            titles = " › ".join(g.title for g in placed.groups)
+            lines += ["", f"  # ── {titles}"]
+        entry = question_entry(q, placed.question, placed.path)
+        lines += _comment(placed.question.text, "  ")
+        if placed.question.when is not None:
+            when = placed.question.when
+            lines.append(f"  #   (only asked when {when.question} matches {_condition(entry)})")
+        lines += [f"  #   {line}" for line in _allowed(entry)]
+        lines.append(f"  {placed.question.id}:")
+    return "\n".join(lines) + "\n"
+
+
+def _condition(entry: dict[str, Any]) -> str:
+    when = dict(entry["when"])
+    when.pop("question", None)
+    return ", ".join(f"{k} {v}" for k, v in when.items())
