@@ -72,7 +72,10 @@ def validate_document(doc: Document) -> Questionnaire:
 
 def cross_check(q: Questionnaire) -> Iterator[tuple[Loc, str]]:
     """The checks a schema cannot express: ids, references, ranges, bands and conditions."""
-    yield from _check_scale(q)
+    scale_problems = list(_check_scale(q))
+    yield from scale_problems
+    if scale_problems:
+        return  # option scores cannot be judged against a broken scale
     yield from _check_answer_sets(q)
     seen: dict[str, str] = {}
     order = {qid: i for i, qid in enumerate(q.placed)}

@@ -49,6 +49,13 @@ def _message(error: Any, loc: tuple[str | int, ...]) -> str:
         return f"expected a mapping (key: value), got {_describe(value)}"
     if kind in {"tuple_type", "list_type"}:
         return f"expected a list, got {_describe(value)}"
+    if kind in {"float_parsing", "float_type", "int_parsing", "int_type"}:
+        return f"expected a number, got {_describe(value)}"
+    ctx = error.get("ctx") or {}
+    if kind == "too_short":
+        return f"expected at least {ctx.get('min_length')} item(s), got {ctx.get('actual_length')}"
+    if kind == "greater_than_equal":
+        return f"expected a number of at least {ctx.get('ge', 0):g}, got {_describe(value)}"
     text = msg.replace("Input should be", "expected").replace("Value error, ", "")
     return f"{text}, got {_describe(value)}" if "got" not in text and value is not None else text
 
@@ -64,8 +71,14 @@ def _describe(value: Any) -> str:
 def problems_from_validation(doc: Document, exc: ValidationError) -> list[Problem]:
     """One located problem per pydantic error, in file order."""
     problems = []
-    for error in exc.errors():
-        loc = clean_loc(tuple(error["loc"]))
+    errors = exc.errors()
+    locs = [clean_loc(tuple(e["loc"])) for e in errors]
+    for error, loc in zip(errors, locs, strict=True):
+        # NOTE: a list whose items fail also reports itself as too short; the items say more.
+        if error["type"] == "too_short" and any(
+            other != loc and other[: len(loc)] == loc for other in locs
+        ):
+            continue
         at_key = error["type"] == "extra_forbidden"
         problems.append(doc.problem(loc, _message(error, loc), at_key=at_key))
     return sorted(problems, key=lambda p: (p.line or 0, p.column or 0))

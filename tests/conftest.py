@@ -1,0 +1,47 @@
+"""Shared fixtures: test questionnaires, assessments and one runner for the command line."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from mlops_maturity.assessment import Assessment
+from mlops_maturity.cli import app
+from mlops_maturity.model import Questionnaire
+from mlops_maturity.questionnaire import load_questionnaire
+
+DATA = Path(__file__).parent / "data"
+VALID = DATA / "questionnaires" / "valid"
+
+Run = Callable[..., Result]
+
+
+def questionnaire(name: str) -> Questionnaire:
+    """A questionnaire from tests/data/questionnaires/valid."""
+    return load_questionnaire(VALID / f"{name}.yaml")
+
+
+def assessment(name: str, answers: dict[str, Any], **extra: Any) -> Assessment:
+    """An assessment of a test questionnaire with already-normalised answers."""
+    return Assessment.model_validate({"questionnaire": name, "answers": answers, **extra})
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch) -> Run:
+    """Invoke the command line; assert the exit code and show both streams when it differs."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "100")
+
+    def invoke(args: Sequence[str], *, code: int = 0, input: str | None = None) -> Result:
+        result = CliRunner().invoke(app, list(args), input=input)
+        assert result.exit_code == code, (
+            f"exit {result.exit_code} != {code}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
+            f"\nexception: {result.exception!r}"
+        )
+        return result
+
+    return invoke

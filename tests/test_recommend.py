@@ -1,0 +1,44 @@
+"""Recommendations: which gaps fire them and how they are ranked."""
+
+from __future__ import annotations
+
+import pytest
+
+from mlops_maturity.recommend import question_shares
+from mlops_maturity.scoring import score
+from tests.conftest import assessment, questionnaire
+
+
+def test_question_shares_follow_weights_and_sum_to_one() -> None:
+    shares = question_shares(questionnaire("tiny"))
+    assert shares == pytest.approx({"q1": 1 / 6, "q2": 1 / 6, "q3": 1 / 3, "q4": 1 / 3})
+    assert sum(question_shares(questionnaire("samm")).values()) == pytest.approx(1.0)
+
+
+def test_option_threshold_and_unticked_recommendations_are_ranked() -> None:
+    q = questionnaire("tiny")
+    answers = {"q1": "never", "q2": False, "q3": 0}
+    recs = score(q, assessment("tiny", answers)).recommendations
+    # q1 "never": share 1/6 x gap 1 x impact high 3 / effort low 1 = 0.5
+    # q2 "no" (threshold rec): 1/6 x 1 x medium 2 / medium 2 = 1/6
+    assert [(r.question, r.title) for r in recs] == [("q1", "Start"), ("q2", "Do it")]
+    assert [r.priority for r in recs] == pytest.approx([0.5, 1 / 6], abs=1e-6)
+    assert recs[0].answer == "Never"
+    assert recs[0].level == 1  # the question characterises level 1
+    assert recs[1].answer == "no"
+    assert recs[0].group == ("people",)
+
+
+def test_unticked_option_of_a_multiple_choice_fires_its_recommendation() -> None:
+    q = questionnaire("tiny")
+    answers = {"q1": "always", "q2": True, "q3": 10, "q4": ["ci"]}
+    recs = score(q, assessment("tiny", answers)).recommendations
+    assert [(r.question, r.answer) for r in recs] == [("q4", "not selected: Registry")]
+    assert recs[0].priority == pytest.approx(1 / 3 * 0.5, abs=1e-6)
+    assert recs[0].level == 3  # next level above the question's score of 2
+
+
+def test_no_recommendation_for_missing_or_not_applicable_answers() -> None:
+    q = questionnaire("checklist")
+    result = score(q, assessment("checklist", {"d2": "n/a"}))
+    assert result.recommendations == ()
