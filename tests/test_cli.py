@@ -1,0 +1,199 @@
+"""The command line end to end: exit codes, streams, files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, VALID, Run
+
+TINY = str(VALID / "tiny.yaml")
+
+
+def answer_file(
+    tmp_path: Path, answers: str = "  q1: sometimes\n  q2: yes\n  q3: 2\n  q4: [ci]\n"
+) -> Path:
+    path = tmp_path / "answers.yaml"
+    path.write_text(
+        f"questionnaire: {TINY}\n"
+        "subject: {organization: Example Corp, team: Fraud ML, period: 2026-Q3}\n"
+        f"answers:\n{answers}"
+    )
+    return path
+
+
+def test_report_terminal(run: Run, tmp_path: Path) -> None:
+    out = run(["report", str(answer_file(tmp_path))]).stdout
+    assert "Level 2 · Repeatable" in out
+    assert "2.33 / 4" in out
+    assert "Example Corp · Fraud ML · 2026-Q3" in out
+    assert "Add registry" in out
+
+
+def test_report_json_has_the_documented_keys(run: Run, tmp_path: Path) -> None:
+    data = json.loads(run(["report", str(answer_file(tmp_path)), "--format", "json"]).stdout)
+    assert list(data) == [
+        "schema_version",
+        "tool_version",
+        "questionnaire",
+        "subject",
+        "respondent",
+        "levels",
+        "overall",
+        "groups",
+        "answers",
+        "missing",
+        "recommendations",
+    ]
+    assert data["overall"]["level"] == {
+        "id": "repeatable",
+        "name": "Repeatable",
+        "value": 2,
+        "description": "",
+    }
+    assert data["overall"]["staged_level"]["value"] == 0
+    assert data["overall"]["completeness"] == 1.0
+    assert set(data["groups"][0]) >= {"id", "title", "score", "level", "completeness", "groups"}
+    assert set(data["recommendations"][0]) >= {
+        "question",
+        "title",
+        "why",
+        "how",
+        "effort",
+        "impact",
+    }
+
+
+def test_output_file_is_never_overwritten_without_force(run: Run, tmp_path: Path) -> None:
+    answers = str(answer_file(tmp_path))
+    target = tmp_path / "report.json"
+    target.write_text("keep me")
+    result = run(["report", answers, "-f", "json", "-o", str(target)], code=1)
+    assert "already exists; use --force" in result.stderr
+    assert target.read_text() == "keep me"
+    run(["report", answers, "-f", "json", "-o", str(target), "--force"])
+    assert json.loads(target.read_text())["questionnaire"]["id"] == "tiny"
+
+
+@pytest.mark.parametrize(
+    ("threshold", "code"), [pytest.param("2", 0, id="above"), pytest.param("2.5", 1, id="under")]
+)
+def test_fail_under_gate(run: Run, tmp_path: Path, threshold: str, code: int) -> None:
+    result = run(
+        ["report", str(answer_file(tmp_path)), "-f", "json", "--fail-under", threshold], code=code
+    )
+    assert ("gate failed" in result.stderr) is (code == 1)
+
+
+def test_broken_answer_file_gives_one_clear_message(run: Run, tmp_path: Path) -> None:
+    result = run(["report", str(answer_file(tmp_path, "  q1: often\n"))], code=1)
+    assert result.stdout == ""
+    assert result.stderr.startswith(
+        f"error: {tmp_path / 'answers.yaml'}:4:7: answers.q1: expected one of"
+    )
+    assert "Traceback" not in result.stderr
+
+
+def test_broken_questionnaire_reports_with_line(run: Run) -> None:
+    path = DATA / "questionnaires" / "invalid" / "bands-gap.yaml"
+    result = run(["questionnaires", "validate", str(path)], code=1)
+    assert f"{path}:13:15: scale.bands[1].range: range [2, 4] leaves a gap" in result.stderr
+
+
+def test_validate_ok(run: Run) -> None:
+    result = run(["questionnaires", "validate", TINY, str(VALID / "samm.yaml")])
+    assert result.stdout.splitlines() == [
+        f"ok: {TINY} (tiny 1, 4 questions)",
+        f"ok: {VALID / 'samm.yaml'} (samm 2.0, 18 questions)",
+    ]
+
+
+def test_show_json_has_a_flat_question_list(run: Run) -> None:
+    data = json.loads(run(["questionnaires", "show", TINY, "--format", "json"]).stdout)
+    assert [(q["id"], q["type"], q["group"]) for q in data["questions"]] == [
+        ("q1", "single", ["people"]),
+        ("q2", "boolean", ["people"]),
+        ("q3", "number", ["tech"]),
+        ("q4", "multiple", ["tech"]),
+    ]
+    assert data["questions"][0]["options"][0] == {"id": "never", "label": "Never", "score": 0.0}
+    assert data["questions"][2]["bands"][0] == {"range": "[0, 1)", "score": 0.0, "label": ""}
+
+
+def test_show_terminal_outline(run: Run) -> None:
+    out = run(["questionnaires", "show", TINY]).stdout
+    assert "Tiny (tiny 1), 4 questions" in out
+    assert "  - q3 (number): Deploys per month" in out
+
+
+def test_list_json(run: Run) -> None:
+    entries = json.loads(run(["questionnaires", "list", "--format", "json"]).stdout)
+    assert all(set(e) >= {"id", "title", "version", "questions"} for e in entries)
+
+
+@pytest.mark.parametrize("kind", ["questionnaire", "answers"])
+def test_schema_is_draft_07(run: Run, kind: str) -> None:
+    schema = json.loads(run(["questionnaires", "schema", kind]).stdout)
+    assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
+    assert "$defs" not in json.dumps(schema)
+
+
+def test_answers_schema_for_a_questionnaire_lists_its_questions(run: Run) -> None:
+    schema = json.loads(run(["questionnaires", "schema", "answers", "-q", TINY]).stdout)
+    answers = schema["properties"]["answers"]
+    assert sorted(answers["properties"]) == ["q1", "q2", "q3", "q4"]
+    assert answers["properties"]["q1"]["anyOf"][0] == {"enum": ["never", "sometimes", "always"]}
+
+
+def test_schema_kind_is_checked(run: Run) -> None:
+    assert (
+        "expected 'questionnaire' or 'answers'"
+        in run(["questionnaires", "schema", "bogus"], code=2).stderr
+    )
+
+
+def test_template_then_report(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "blank.yaml"
+    run(["template", "-q", TINY, "-o", str(target)])
+    text = target.read_text()
+    assert text.startswith("# yaml-language-server: $schema=answers.schema.json\n")
+    assert "  # ── Tech\n" in text and "  #     reg: Registry\n" in text
+    out = run(["report", str(target)]).stdout
+    assert "0 of 4 (0%)" in out
+    filled = text.replace("  q1:\n", "  q1: always\n")
+    target.write_text(filled)
+    assert "1 of 4 (25%)" in run(["report", str(target)]).stdout
+    assert "already exists" in run(["template", "-q", TINY, "-o", str(target)], code=1).stderr
+
+
+def test_assess_with_answers_runs_without_prompts(run: Run, tmp_path: Path) -> None:
+    out = run(["assess", "--answers", str(answer_file(tmp_path)), "-f", "json"]).stdout
+    assert json.loads(out)["overall"]["score"] == pytest.approx(7 / 3)
+
+
+def test_assess_without_terminal_is_a_clear_error(run: Run) -> None:
+    result = run(["assess", "-q", TINY], code=1)
+    assert "no terminal to ask questions in; pass --answers FILE" in result.stderr
+
+
+def test_internal_errors_exit_3_without_traceback(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def boom(*_: object) -> None:
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr("mlops_maturity.scoring.score", boom)
+    result = run(["report", str(answer_file(tmp_path))], code=3)
+    assert "internal error: RuntimeError: kaboom" in result.stderr
+    assert "please report" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_version(run: Run) -> None:
+    assert run(["--version"]).stdout.startswith("mlops-maturity ")
+
+
+def test_unknown_command_is_a_usage_error(run: Run) -> None:
+    run(["frobnicate"], code=2)
