@@ -48,7 +48,7 @@ def load_questionnaire(ref: str | Path, *, relative_to: Path | None = None) -> Q
     """Load and validate a questionnaire; raise QuestionnaireError listing every problem."""
     path = resolve(ref, relative_to=relative_to)
     try:
-        doc = read_yaml(path, display=str(ref) if str(ref) in builtin_questionnaires() else None)
+        doc = read_yaml(path)
     except YamlFileError as exc:
         raise QuestionnaireError([exc.problem]) from None
     return validate_document(doc)
