@@ -33,11 +33,20 @@ def test_wheel_installs_and_finds_its_questionnaires(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if k not in {"PYTHONPATH", "VIRTUAL_ENV"}}
     listed = subprocess.run(
         [bin_dir / "mlops-maturity", "questionnaires", "list", "--format", "json"],
-        cwd=elsewhere, env=env, capture_output=True, text=True, check=True,
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert sorted(e["id"] for e in json.loads(listed.stdout)) == sorted(builtin_questionnaires())
+    probe = "import mlops_maturity.resources as r; print(r.data_dir('questionnaires'))"
     where = subprocess.run(
-        [bin_dir / "python", "-c", "import mlops_maturity.resources as r; print(r.data_dir('questionnaires'))"],
-        cwd=elsewhere, env=env, capture_output=True, text=True, check=True,
+        [bin_dir / "python", "-c", probe],
+        cwd=elsewhere,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     assert where.stdout.strip().startswith(str(env_dir))
