@@ -62,6 +62,7 @@ class GroupResult(Model):
 
     id: str
     title: str
+    description: str = ""
     weight: float
     score: float | None
     min_score: float | None
@@ -70,7 +71,9 @@ class GroupResult(Model):
     completeness: float
     answered: int
     applicable: int
-    target: int | None = None
+    target: int | None = Field(
+        None, description="Target level, from the answer file or --target-level."
+    )
     groups: tuple[GroupResult, ...] = ()
 
 

@@ -213,6 +213,7 @@ def _score_group(
     result = GroupResult(
         id=group.id,
         title=group.title,
+        description=group.description,
         weight=group.weight,
         score=None if total is None else total.score,
         min_score=None if total is None else total.low,
@@ -283,3 +284,20 @@ def score(q: Questionnaire, assessment: Assessment) -> Result:
         missing=tuple(a.question for a in answers.values() if a.status == "missing"),
         recommendations=recommend(q, answers),
     )
+
+
+def with_target_level(result: Result, level: int) -> Result:
+    """Give every group without a target of its own the target ``level`` (``--target-level``)."""
+
+    def apply(groups: tuple[GroupResult, ...]) -> tuple[GroupResult, ...]:
+        return tuple(
+            g.model_copy(
+                update={
+                    "target": level if g.target is None else g.target,
+                    "groups": apply(g.groups),
+                }
+            )
+            for g in groups
+        )
+
+    return result.model_copy(update={"groups": apply(result.groups)})
