@@ -192,7 +192,7 @@ def dump_answers(assessment: Assessment, q: Questionnaire, *, schema: str | None
     lines = [SCHEMA_MODELINE.format(schema=schema)] if schema else []
     lines.append(f"questionnaire: {_scalar(assessment.questionnaire)}")
     lines.append(f"version: {_scalar(assessment.version or q.version)}")
-    subject = assessment.subject.model_dump(exclude_defaults=True, mode="json")
+    subject = assessment.subject.model_dump(exclude_defaults=True)
     if subject:
         lines.append("subject:")
         lines += [f"  {key}: {_scalar(value)}" for key, value in subject.items()]

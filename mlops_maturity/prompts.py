@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import textwrap
 from typing import Any
 
 import questionary
@@ -40,9 +42,31 @@ def ask_subject(subject: Subject, respondent: str) -> tuple[Subject, str]:
     return updated, who.strip()
 
 
+def _fit(text: str, width: int) -> str:
+    """One line of at most ``width`` characters, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _wrapped(text: str, width: int) -> str:
+    return "\n  ".join(textwrap.wrap(" ".join(text.split()), width))
+
+
 def _choices(q: Questionnaire, question: Any) -> list[Choice]:
     if isinstance(question, ChoiceQuestion):
-        choices = [Choice(o.label, value=o.id) for o in q.options_of(question)]
+        # NOTE: questionary cuts long titles at the terminal edge; the full text of the
+        # highlighted option is shown below the list instead.
+        width = max(40, shutil.get_terminal_size().columns - 8)
+        choices = [
+            Choice(
+                _fit(o.label, width),
+                value=o.id,
+                description=_wrapped(f"{o.label}. {o.description}".rstrip(". "), width)
+                if len(o.label) > width or o.description
+                else None,
+            )
+            for o in q.options_of(question)
+        ]
     else:
         choices = [Choice("Yes", value="yes"), Choice("No", value="no")]
     if question.not_applicable:
@@ -54,7 +78,10 @@ def _choices(q: Questionnaire, question: Any) -> list[Choice]:
 
 
 def _show_help(question: Any) -> None:
-    questionary.print(question.help.strip() or "No help for this question.", style="italic")
+    width = max(40, shutil.get_terminal_size().columns - 4)
+    text = question.help.strip() or "No help for this question."
+    paragraphs = [textwrap.fill(" ".join(p.split()), width) for p in text.split("\n\n")]
+    questionary.print("\n\n".join(paragraphs), style="italic")
 
 
 def _ask_note(note: str) -> str:

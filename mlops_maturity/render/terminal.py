@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -97,6 +98,8 @@ def _recommendations(result: Result, console: Console, top: int) -> None:
                 (f"  impact {rec.impact}, effort {rec.effort}", "dim"),
             )
         )
-        console.print(Text(f"   {rec.why}"))
-        console.print(Text(f"   How: {rec.how}"))
-        console.print(Text(f"   From {rec.question}: {rec.answer}", style="dim"))
+        console.print(Padding(Text(rec.why), (0, 0, 0, 3), expand=False))
+        console.print(Padding(Text(f"How: {rec.how}"), (0, 0, 0, 3), expand=False))
+        console.print(
+            Padding(Text(f"From {rec.question}: {rec.answer}", style="dim"), (0, 0, 0, 3))
+        )
