@@ -71,7 +71,9 @@ def build_template(q: Questionnaire, reference: str) -> str:
         if placed.question.when is not None:
             when = placed.question.when
             lines.append(f"  #   (only asked when {when.question} matches {_condition(entry)})")
-        lines += [f"  #   {line}" for line in _allowed(entry)]
+        for line in _allowed(entry):
+            wrapped = textwrap.wrap(line, width=88, subsequent_indent="      ")
+            lines += [f"  #   {part}" for part in wrapped or [line]]
         lines.append(f"  {placed.question.id}:")
     return "\n".join(lines) + "\n"
 
