@@ -1,0 +1,54 @@
+"""The terminal and JSON renderers."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from rich.console import Console
+
+from mlops_maturity.formats import OutputFormat
+from mlops_maturity.render import render
+from mlops_maturity.render.terminal import render_terminal
+from mlops_maturity.render.text import fmt_score, level_text
+from mlops_maturity.scoring import score
+from tests.conftest import assessment, questionnaire
+
+
+def terminal_text(answers: dict[str, object]) -> str:
+    result = score(questionnaire("tiny"), assessment("tiny", answers, subject={"team": "Fraud ML"}))
+    buffer = io.StringIO()
+    render_terminal(result, Console(file=buffer, width=100, color_system=None))
+    return buffer.getvalue()
+
+
+def test_terminal_report_lists_groups_missing_and_next_steps() -> None:
+    text = terminal_text({"q1": "never", "q2": False})
+    assert "Overall  Level 0 · None" in text
+    assert "Staged   Level 0 · None" in text
+    assert "Answered 2 of 3 (67%)" in text  # q4 is waiting for nothing: q2 = no skips it
+    assert "People  ░░░░░░░░░░░░░░░░░░░░      0  Level 0 · None" in text
+    assert "1 question(s) not answered yet" in text
+    assert "1. Start  impact high, effort low" in text
+    assert "From q1: Never" in text
+    assert "Fraud ML" in text
+
+
+def test_terminal_report_with_nothing_answered() -> None:
+    text = terminal_text({})
+    assert "Overall  not scored" in text
+    assert "No recommendations yet: answer some questions first." in text
+
+
+def test_json_renderer_round_trips() -> None:
+    result = score(questionnaire("tiny"), assessment("tiny", {"q1": "always"}))
+    text = render(result, OutputFormat.json)
+    assert isinstance(text, str)
+    assert json.loads(text)["answers"][0]["label"] == "Always"
+
+
+def test_wording_helpers() -> None:
+    assert fmt_score(None) == "—"
+    assert fmt_score(2.5, 4) == "2.5 / 4"
+    assert fmt_score(7 / 3) == "2.33"
+    assert level_text(None) == "not scored"
