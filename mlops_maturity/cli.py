@@ -232,6 +232,18 @@ def template(
         err(f"Wrote {output}. Fill it in, then run: mlops-maturity report {output}")
 
 
+@app.command()
+@boundary
+def doctor() -> None:
+    """Check the installation: Python, shipped data, and the libraries PDF reports need."""
+    from mlops_maturity.doctor import checks, render_checks
+
+    found = checks()
+    sys.stdout.write(render_checks(found))
+    if any(c.status == "fail" for c in found):
+        raise typer.Exit(EXIT_USER_ERROR)
+
+
 @questionnaires_app.command("list")
 @boundary
 def list_questionnaires(
