@@ -164,6 +164,11 @@ def report(
     from mlops_maturity.scoring import score
 
     assessment, questionnaire = load_answers(file)
+    if assessment.version is not None and assessment.version != questionnaire.version:
+        err(
+            f"warning: {file} was answered for {questionnaire.id} {assessment.version}; "
+            f"scoring it against {questionnaire.version} (questions are matched by id)"
+        )
     result = score(questionnaire, assessment)
     show_result(result, fmt, output, force=force)
     gate(result, fail_under)

@@ -197,3 +197,10 @@ def test_version(run: Run) -> None:
 
 def test_unknown_command_is_a_usage_error(run: Run) -> None:
     run(["frobnicate"], code=2)
+
+
+def test_answers_for_another_questionnaire_version_are_flagged(run: Run, tmp_path: Path) -> None:
+    path = answer_file(tmp_path)
+    path.write_text(path.read_text().replace("subject:", 'version: "0.9"\nsubject:'))
+    result = run(["report", str(path), "-f", "json"])
+    assert f"warning: {path} was answered for tiny 0.9; scoring it against 1" in result.stderr
