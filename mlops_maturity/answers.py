@@ -112,6 +112,7 @@ def check_answers(
             continue
         answers[qid] = Answer(value=value, note=answer.note)
     problems += [doc.problem(loc, msg) for loc, msg in _check_targets(raw, q)]
+    problems += [doc.problem(loc, msg) for loc, msg in _check_benchmark_year(raw, q)]
     if problems:
         raise AnswersError(sorted(problems, key=_position))
     return raw.model_copy(update={"answers": answers})
@@ -130,6 +131,19 @@ def _check_targets(raw: Assessment, q: Questionnaire) -> Iterator[tuple[tuple[st
             yield ("targets", group_id), f"unknown group {group_id!r}"
         elif q.level_by_value(level) is None:
             yield ("targets", group_id), f"unknown level {level}"
+
+
+def _check_benchmark_year(
+    raw: Assessment, q: Questionnaire
+) -> Iterator[tuple[tuple[str, ...], str]]:
+    years = sorted({b.year for b in q.benchmarks})
+    if raw.benchmark_year is None or raw.benchmark_year in years:
+        return
+    if not years:
+        yield ("benchmark_year",), f"questionnaire {q.id!r} has no benchmarks"
+    else:
+        known = ", ".join(map(str, years))
+        yield ("benchmark_year",), f"no benchmarks for {raw.benchmark_year}; available: {known}"
 
 
 def normalise(q: Questionnaire, question: Any, value: AnswerValue) -> AnswerValue:

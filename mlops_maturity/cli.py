@@ -170,6 +170,12 @@ def report(
             f"scoring it against {questionnaire.version} (questions are matched by id)"
         )
     result = score(questionnaire, assessment)
+    for answer in result.answers:
+        if answer.status == "skipped" and answer.question in assessment.answers:
+            err(
+                f"warning: {file}: answers.{answer.question} is ignored: its condition on "
+                f"{questionnaire.placed[answer.question].question.when.question} does not hold"
+            )
     show_result(result, fmt, output, force=force)
     gate(result, fail_under)
 

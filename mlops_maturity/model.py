@@ -78,6 +78,7 @@ class Band(Model):
     level: int | None = None
     id: Id | None = None
     label: str | None = None
+    description: str = ""
 
 
 class Scale(Model):
@@ -97,6 +98,7 @@ class Recommendation(Model):
     how: str
     effort: Rating = "medium"
     impact: Rating = "medium"
+    level: int | None = Field(None, description="The level this step helps reach (else derived).")
 
 
 class ThresholdRecommendation(Recommendation):
@@ -294,6 +296,12 @@ class Questionnaire(Model):
         if question.answer_set is not None and question.answer_set in self.answer_sets:
             return self.answer_sets[question.answer_set].options
         return question.options
+
+    @property
+    def scores_are_levels(self) -> bool:
+        """Whether a question's score reads directly as a level (e.g. options scored 0-4)."""
+        values = [lv.value for lv in self.scale.levels]
+        return (min(values), max(values)) == (self.scale.min, self.scale.max)
 
     def level_by_value(self, value: int) -> Level | None:
         """The level with this number, if any."""

@@ -41,7 +41,7 @@ def question_score(q: Questionnaire, question: object, value: AnswerValue) -> fl
         options = {o.id: o.score for o in q.options_of(question)}
         if question.type == "multiple":
             chosen = value if isinstance(value, list) else []
-            total = sum(options[c] for c in chosen)
+            total = round(sum(options[c] for c in chosen), 9)
             return max(q.scale.min, min(q.scale.max, total))
         return options[str(value)]
     if isinstance(question, BooleanQuestion):
@@ -66,5 +66,14 @@ def answer_label(q: Questionnaire, question: object, value: AnswerValue) -> str:
         return "yes" if value is True else "no"
     if isinstance(question, NumberQuestion):
         number = f"{value:g}" if isinstance(value, int | float) else str(value)
-        return f"{number} {question.unit}".strip()
+        band = next(
+            (
+                b.label
+                for b in question.bands
+                if isinstance(value, int | float) and value in parse_interval(b.range)
+            ),
+            "",
+        )
+        text = f"{number} {question.unit}".strip()
+        return f"{text} ({band})" if band else text
     return "" if value is None else str(value)

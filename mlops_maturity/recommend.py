@@ -74,9 +74,16 @@ def _fired(
 
 
 def recommend(
-    q: Questionnaire, answers: dict[str, AnswerResult]
+    q: Questionnaire,
+    answers: dict[str, AnswerResult],
+    group_scores: dict[str, float | None] | None = None,
 ) -> tuple[RecommendationResult, ...]:
-    """Recommendations for every gap, highest priority first."""
+    """Recommendations for every gap, highest priority first.
+
+    ``group_scores`` (top-level group id → score) lets a step point at the next level of its
+    area when a question's own score does not read as a level (sums, 0-10 metrics).
+    """
+    group_scores = group_scores or {}
     shares = question_shares(q)
     found: list[tuple[float, int, int, RecommendationResult]] = []
     for position, (qid, answer) in enumerate(answers.items()):
@@ -87,7 +94,7 @@ def recommend(
             priority = (
                 shares.get(qid, 0.0) * gap * RATING_VALUE[rec.impact] / RATING_VALUE[rec.effort]
             )
-            level = answer.level if answer.level is not None else _next_level(q, answer.score)
+            level = _target_level(q, question, rec, answer, group_scores.get(answer.group[0]))
             found.append(
                 (
                     -priority,
@@ -111,5 +118,27 @@ def recommend(
     return tuple(item[3] for item in found)
 
 
-def _next_level(q: Questionnaire, score: float) -> int | None:
+def _next_level(q: Questionnaire, score: float | None) -> int | None:
+    if score is None:
+        return None
     return next((lv.value for lv in q.scale.levels if lv.value > score), None)
+
+
+def _target_level(
+    q: Questionnaire,
+    question: object,
+    rec: Recommendation,
+    answer: AnswerResult,
+    area_score: float | None,
+) -> int | None:
+    """The level a step helps reach: said explicitly, or the next level above the answer
+    (when scores are levels), or the question's level, or the next level of its area."""
+    if rec.level is not None:
+        return rec.level
+    if q.scores_are_levels and isinstance(question, ChoiceQuestion) and question.type == "single":
+        return _next_level(q, answer.score)
+    if answer.level is not None:
+        return answer.level
+    if q.scores_are_levels:
+        return _next_level(q, answer.score)
+    return _next_level(q, area_score)

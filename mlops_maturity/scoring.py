@@ -58,10 +58,11 @@ def aggregate(how: Aggregation, parts: Sequence[Part]) -> Part | None:
             return sum(values) / len(values)
         return sum(w * v for w, v in zip(weights, values, strict=True)) / sum(weights)
 
+    # NOTE: rounding keeps float noise (2.4000000000000004) out of reports and JSON.
     return Part(
-        combine([p.score for p in parts]),
-        combine([p.low for p in parts]),
-        combine([p.high for p in parts]),
+        round(combine([p.score for p in parts]), 9),
+        round(combine([p.low for p in parts]), 9),
+        round(combine([p.high for p in parts]), 9),
         1.0,
     )
 
@@ -173,7 +174,7 @@ def level_for(
         if score in parse_interval(band.range):
             if band.level is not None:
                 return _level_ref(q, band.level)
-            return LevelRef(id=band.id or "", name=band.label or "")
+            return LevelRef(id=band.id or "", name=band.label or "", description=band.description)
     if bands or q.scale.bands:
         return None
     reached = [lv for lv in q.scale.levels if score >= lv.value] or [q.scale.levels[0]]
@@ -282,7 +283,7 @@ def score(q: Questionnaire, assessment: Assessment) -> Result:
         groups=tuple(groups),
         answers=tuple(answers.values()),
         missing=tuple(a.question for a in answers.values() if a.status == "missing"),
-        recommendations=recommend(q, answers),
+        recommendations=recommend(q, answers, {g.id: g.score for g in groups}),
     )
 
 

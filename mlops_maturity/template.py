@@ -58,8 +58,14 @@ def build_template(q: Questionnaire, reference: str) -> str:
         "  period:          # e.g. 2026-Q3",
         "  date:            # YYYY-MM-DD",
         "respondent:",
-        "answers:",
     ]
+    years = sorted({b.year for b in q.benchmarks})
+    if years:
+        lines.append(
+            f"benchmark_year:    # compare with benchmarks of {', '.join(map(str, years))}"
+            f" (default {years[-1]})"
+        )
+    lines.append("answers:")
     current: tuple[str, ...] = ()
     for placed in q.placed.values():
         if placed.path != current:

@@ -128,3 +128,8 @@ def test_dump_round_trips(tmp_path: Path) -> None:
     ]
     again, _ = load_answers(write(tmp_path, text))
     assert again == assessment.model_copy(update={"version": "1"})  # the dump records it
+
+
+def test_unknown_benchmark_year(tmp_path: Path) -> None:
+    found = problems(tmp_path, HEADER + "benchmark_year: 2019\nanswers: {}\n")
+    assert found == ["benchmark_year: questionnaire 'tiny' has no benchmarks"]

@@ -204,3 +204,17 @@ def test_answers_for_another_questionnaire_version_are_flagged(run: Run, tmp_pat
     path.write_text(path.read_text().replace("subject:", 'version: "0.9"\nsubject:'))
     result = run(["report", str(path), "-f", "json"])
     assert f"warning: {path} was answered for tiny 0.9; scoring it against 1" in result.stderr
+
+
+def test_an_answer_to_a_skipped_question_is_flagged(run: Run, tmp_path: Path) -> None:
+    path = answer_file(tmp_path, "  q1: always\n  q2: no\n  q3: 2\n  q4: [ci]\n")
+    result = run(["report", str(path)])
+    assert (
+        f"warning: {path}: answers.q4 is ignored: its condition on q2 does not hold"
+        in result.stderr
+    )
+
+
+def test_notes_appear_in_the_terminal_report(run: Run, tmp_path: Path) -> None:
+    path = answer_file(tmp_path, "  q1: {value: always, note: Only the fraud model.}\n")
+    assert "q1: Only the fraud model." in run(["report", str(path)]).stdout

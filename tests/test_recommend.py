@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from mlops_maturity.questionnaire import load_questionnaire
 from mlops_maturity.recommend import question_shares
 from mlops_maturity.scoring import score
-from tests.conftest import assessment, questionnaire
+from tests.conftest import VALID, assessment, questionnaire
 
 
 def test_question_shares_follow_weights_and_sum_to_one() -> None:
@@ -42,3 +45,19 @@ def test_no_recommendation_for_missing_or_not_applicable_answers() -> None:
     q = questionnaire("checklist")
     result = score(q, assessment("checklist", {"d2": "n/a"}))
     assert result.recommendations == ()
+
+
+def test_a_recommendation_can_name_its_level(tmp_path: Path) -> None:
+    text = (
+        (VALID / "tiny.yaml")
+        .read_text()
+        .replace(
+            "recommendations: [{title: Do it, why: w, how: h}]",
+            "recommendations: [{title: Do it, why: w, how: h, level: 3}]",
+        )
+    )
+    custom = tmp_path / "tiny.yaml"
+    custom.write_text(text)
+    q = load_questionnaire(custom)
+    recs = score(q, assessment("tiny", {"q2": False})).recommendations
+    assert [(r.title, r.level) for r in recs] == [("Do it", 3)]

@@ -14,6 +14,7 @@ from mlops_maturity.render.text import (
     fmt_score,
     fraction,
     level_text,
+    levels_are_steps,
     subject_line,
 )
 from mlops_maturity.result import Result
@@ -31,7 +32,9 @@ def bar(share: float, width: int = BAR_WIDTH) -> Text:
 def render_terminal(result: Result, console: Console, *, top: int = TOP_RECOMMENDATIONS) -> None:
     """Print the report: overall, a bar per group, missing answers, top recommendations."""
     console.print(_headline(result))
-    console.print(_groups_table(result))
+    console.print(_groups_table(result, console.width))
+    _benchmarks(result, console)
+    _notes(result, console)
     if result.missing:
         console.print(
             f"[yellow]{len(result.missing)} question(s) not answered yet[/]; they are left out "
@@ -42,42 +45,67 @@ def render_terminal(result: Result, console: Console, *, top: int = TOP_RECOMMEN
 
 def _headline(result: Result) -> Panel:
     o = result.overall
+    steps = levels_are_steps(result)
+    subject = subject_line(result) + (f" · {result.respondent}" if result.respondent else "")
     lines = [
-        Text.assemble(("Overall  ", "bold"), (level_text(o.level), "bold cyan")),
+        Text(subject, style="dim"),
+        Text.assemble(("Overall  ", "bold"), (level_text(o.level, numbered=steps), "bold cyan")),
         Text(f"Score    {fmt_score(o.score, o.max_score)}"),
     ]
     if o.staged_level is not None:
         lines.append(
             Text.assemble(
-                f"Staged   {level_text(o.staged_level)}",
+                f"Staged   {level_text(o.staged_level, numbered=steps)}",
                 ("  (highest level with all its practices in place)", "dim"),
             )
         )
     lines.append(Text(f"Answered {completeness_text(o)}"))
     title = f"{result.questionnaire.title} {result.questionnaire.version}"
-    subtitle = subject_line(result)
-    if result.respondent:
-        subtitle += f" · {result.respondent}"
-    return Panel(Group(*lines), title=title, subtitle=subtitle, expand=False)
+    return Panel(Group(*lines), title=title, expand=False)
 
 
-def _groups_table(result: Result) -> Table:
+def _groups_table(result: Result, console_width: int) -> Table:
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    table.add_column("Group")
+    table.add_column("Group", no_wrap=True, overflow="ellipsis", max_width=30)
     table.add_column("", no_wrap=True)
     table.add_column("Score", justify="right")
-    table.add_column("Level")
-    table.add_column("Answered", justify="right")
+    table.add_column("Level", no_wrap=True, overflow="ellipsis")
+    steps = levels_are_steps(result)
+    bar_width = BAR_WIDTH if console_width >= 100 else 12
+    table.add_column("Answered", justify="right", no_wrap=True, min_width=8)
     for depth, group in flatten_groups(result.groups):
         style = "bold" if depth == 0 else ""
         table.add_row(
             Text("  " * depth + group.title, style=style),
-            bar(fraction(group.score, group.min_score, group.max_score)),
+            bar(fraction(group.score, group.min_score, group.max_score), bar_width),
             fmt_score(group.score),
-            level_text(group.level),
+            level_text(group.level, numbered=steps),
             f"{group.answered}/{group.applicable}",
         )
     return table
+
+
+def _benchmarks(result: Result, console: Console) -> None:
+    placed = [a for a in result.answers if a.benchmark is not None]
+    if not placed:
+        return
+    first = placed[0].benchmark
+    assert first is not None
+    console.print(f"\n[bold]Benchmarks[/] ({first.source}, {first.year})")
+    for answer in placed:
+        assert answer.benchmark is not None
+        cluster = answer.benchmark.cluster or "below every cluster"
+        console.print(Text.assemble(f"  {answer.question}: {answer.label} → ", (cluster, "bold")))
+
+
+def _notes(result: Result, console: Console) -> None:
+    noted = [a for a in result.answers if a.note or (a.type == "text" and a.label)]
+    if not noted:
+        return
+    console.print("\n[bold]Notes[/]")
+    for answer in noted:
+        text = answer.note if answer.type != "text" else answer.label
+        console.print(Padding(Text(f"{answer.question}: {text}"), (0, 0, 0, 2), expand=False))
 
 
 def _recommendations(result: Result, console: Console, top: int) -> None:

@@ -20,13 +20,19 @@ def fmt_percent(fraction: float) -> str:
     return f"{round(fraction * 100)}%"
 
 
-def level_text(level: LevelRef | None) -> str:
+def level_text(level: LevelRef | None, *, numbered: bool = True) -> str:
     """``Level 2 · Automated training``, a band label, or ``not scored``."""
     if level is None:
         return "not scored"
-    if level.value is None:
+    if level.value is None or not numbered:
         return level.name
     return f"Level {level.value} · {level.name}"
+
+
+def levels_are_steps(result: Result) -> bool:
+    """Whether levels are numbered steps (0, 1, 2, ...) worth showing as "Level N"."""
+    values = [lv.value for lv in result.levels if lv.value is not None]
+    return values == list(range(values[0], values[0] + len(values))) if values else False
 
 
 def fraction(score: float | None, low: float | None, high: float | None) -> float:

@@ -1,0 +1,440 @@
+"""What the document reports show, built from a Result: pure functions, values in and out."""
+
+from __future__ import annotations
+
+import math
+import textwrap
+from dataclasses import dataclass
+
+from mlops_maturity.model import RATING_VALUE
+from mlops_maturity.render.text import (
+    flatten_groups,
+    fmt_percent,
+    fmt_score,
+    fraction,
+    subject_line,
+)
+from mlops_maturity.result import (
+    AnswerResult,
+    GroupResult,
+    LevelRef,
+    RecommendationResult,
+    Result,
+)
+
+# NOTE: sequential YlGnBu: lightness falls steadily, so levels stay ordered for colour-blind
+# readers and in greyscale print.
+PALETTE = ("#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84")
+NO_LEVEL = "#d9d9d9"
+STATUS_WORDS = {
+    "not_applicable": "Not applicable",
+    "skipped": "Skipped (its condition was not met)",
+    "missing": "Not answered",
+}
+
+
+@dataclass(frozen=True)
+class Section:
+    """A group as a numbered section of the detail chapter, with its own questions."""
+
+    number: str
+    anchor: str
+    depth: int
+    path: tuple[str, ...]
+    group: GroupResult
+    answers: tuple[AnswerResult, ...]
+    parent: str = ""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One level of one capability in the heat map."""
+
+    level: int
+    state: str  # reached, current, gap (short of the target), open
+    is_target: bool
+    colour: str
+
+
+@dataclass(frozen=True)
+class Capability:
+    """A heat-map row: a second-level group, or a top-level group without sub-groups."""
+
+    section: Section
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class RadarAxis:
+    """One spoke of the radar: a top-level group placed between its lowest and highest score."""
+
+    label: str
+    value: float | None
+    target: float | None
+    dx: float
+    dy: float
+    score: str
+
+
+@dataclass(frozen=True)
+class Step:
+    """A recommendation on the roadmap."""
+
+    rec: RecommendationResult
+    area: str
+    ratio: float
+
+
+@dataclass(frozen=True)
+class Phase:
+    """Roadmap steps that help reach the same level."""
+
+    title: str
+    level: int | None
+    steps: tuple[Step, ...]
+
+
+def level_phrase(level: LevelRef | None) -> str:
+    """``level 2 (Automated training)``, ``the band “…”``, or ``not scored``."""
+    if level is None:
+        return "not scored"
+    if level.value is None:
+        return f"the band “{level.name}”"
+    return f"level {level.value} ({level.name})"
+
+
+def level_colour(value: int | None, levels: tuple[LevelRef, ...]) -> str:
+    """The colour of a level, spread evenly over the palette whatever the number of levels."""
+    values = [lv.value for lv in levels if lv.value is not None]
+    if value is None or value not in values:
+        return NO_LEVEL
+    if len(values) == 1:
+        return PALETTE[0]
+    position = values.index(value) / (len(values) - 1)
+    return PALETTE[round(position * (len(PALETTE) - 1))]
+
+
+def ink(colour: str) -> str:
+    """Black or white text, whichever reads better on ``colour``."""
+    return "#ffffff" if colour in PALETTE[4:] else "#1a1a1a"
+
+
+def wrap(text: str, width: int, lines: int = 2) -> tuple[str, ...]:
+    """Split a chart label into at most ``lines`` lines, ending in an ellipsis if cut."""
+    wrapped = textwrap.wrap(text, width, max_lines=lines, placeholder="…") or [""]
+    return tuple(wrapped)
+
+
+def sections(result: Result) -> tuple[Section, ...]:
+    """Every group, depth first, numbered 1, 1.1, 1.1.1 with anchors made from the numbers."""
+    by_path: dict[tuple[str, ...], list[AnswerResult]] = {}
+    for answer in result.answers:
+        by_path.setdefault(answer.group, []).append(answer)
+    out: list[Section] = []
+
+    def walk(groups: tuple[GroupResult, ...], trail: tuple[str, ...], parent: str, at: str) -> None:
+        for i, group in enumerate(groups, 1):
+            number, path = f"{at}{i}", (*trail, group.id)
+            # NOTE: anchors come from positions, never from ids: no user text in a URL.
+            anchor = "g-" + number.replace(".", "-")
+            answers = tuple(by_path.get(path, ()))
+            out.append(Section(number, anchor, len(trail), path, group, answers, parent))
+            walk(group.groups, path, group.title, number + ".")
+
+    walk(result.groups, (), "", "")
+    return tuple(out)
+
+
+def capabilities(result: Result) -> tuple[Section, ...]:
+    """Second-level groups, or the top-level group itself where it has none."""
+    return tuple(
+        s for s in sections(result) if (s.depth == 1) or (s.depth == 0 and not s.group.groups)
+    )
+
+
+def heatmap(result: Result) -> tuple[Capability, ...]:
+    """Capabilities by level: reached up to the level of their score, short of any target."""
+    rows = []
+    for section in capabilities(result):
+        group = section.group
+        current = group.level.value if group.level is not None else None
+        cells = []
+        for lv in result.levels:
+            assert lv.value is not None
+            if current is not None and lv.value <= current:
+                state = "current" if lv.value == current else "reached"
+            elif group.target is not None and lv.value <= group.target:
+                state = "gap"
+            else:
+                state = "open"
+            colour = level_colour(lv.value, result.levels) if state != "open" else "#ffffff"
+            cells.append(Cell(lv.value, state, lv.value == group.target, colour))
+        rows.append(Capability(section, tuple(cells)))
+    return tuple(rows)
+
+
+def radar(result: Result) -> tuple[tuple[RadarAxis, ...], tuple[tuple[float, str], ...]]:
+    """Spokes for the top-level groups, and rings labelled by level when the scales agree."""
+    values = [lv.value for lv in result.levels if lv.value is not None]
+    low, high = values[0], values[-1]
+    aligned = all(
+        (g.min_score, g.max_score) == (low, high) for g in result.groups if g.score is not None
+    )
+    axes = []
+    count = len(result.groups)
+    for i, group in enumerate(result.groups):
+        angle = -math.pi / 2 + 2 * math.pi * i / count
+        target = None
+        if aligned and group.target is not None and high > low:
+            target = max(0.0, min(1.0, (group.target - low) / (high - low)))
+        value = fraction(group.score, group.min_score, group.max_score)
+        axes.append(
+            RadarAxis(
+                label=group.title,
+                value=None if group.score is None else value,
+                target=target,
+                dx=round(math.cos(angle), 4),
+                dy=round(math.sin(angle), 4),
+                score=fmt_score(group.score),
+            )
+        )
+    if aligned and high > low:
+        rings = tuple(((v - low) / (high - low), str(v)) for v in values if v > low)
+    else:
+        rings = tuple((f, fmt_percent(f)) for f in (0.25, 0.5, 0.75, 1.0))
+    return tuple(axes), rings
+
+
+def gap(group: GroupResult) -> int | None:
+    """Levels still to climb to the target, clipped at zero; None without a target or level."""
+    if group.target is None or group.level is None or group.level.value is None:
+        return None
+    return max(0, group.target - group.level.value)
+
+
+def percent_to_target(groups: tuple[GroupResult, ...]) -> float | None:
+    """SAMM's measure: 1 − Σgap ÷ Σtarget over the finest groups that carry a target."""
+    finest = [g for _, g in flatten_groups(groups) if not g.groups and gap(g) is not None]
+    if not finest:
+        finest = [g for _, g in flatten_groups(groups) if gap(g) is not None]
+    if not finest:
+        return None
+    total = sum(g.target or 0 for g in finest)
+    return 1.0 if total == 0 else 1 - sum(gap(g) or 0 for g in finest) / total
+
+
+def has_targets(result: Result) -> bool:
+    """Whether any group carries a target level."""
+    return any(g.target is not None for _, g in flatten_groups(result.groups))
+
+
+def roadmap(result: Result) -> tuple[Phase, ...]:
+    """Steps in phases by the level they help reach (up to each area's target, if one is set)."""
+    found = {s.path: s.group for s in sections(result)}
+    named = {lv.value: lv for lv in result.levels}
+    buckets: dict[tuple[int, int], list[Step]] = {}
+    for rec in result.recommendations:
+        trail = [
+            found[rec.group[:k]] for k in range(1, len(rec.group) + 1) if rec.group[:k] in found
+        ]
+        target = next((g.target for g in reversed(trail) if g.target is not None), None)
+        beyond = target is not None and rec.level is not None and rec.level > target
+        # NOTE: phases sort as: levels on the way (lowest first), then unlevelled, then beyond.
+        key = (2, 0) if beyond else (1, 0) if rec.level is None else (0, rec.level)
+        ratio = round(RATING_VALUE[rec.impact] / RATING_VALUE[rec.effort], 4)
+        buckets.setdefault(key, []).append(Step(rec, " › ".join(g.title for g in trail), ratio))
+    phases = []
+    for number, (kind, value) in enumerate(sorted(buckets), 1):
+        steps = sorted(buckets[kind, value], key=lambda s: (-s.ratio, -s.rec.priority))
+        name = (
+            "Reach " + level_phrase(named.get(value)),
+            "Further improvements",
+            "Beyond the target",
+        )[kind]
+        phases.append(Phase(f"Phase {number}: {name}", value if kind == 0 else None, tuple(steps)))
+    return tuple(phases)
+
+
+def extremes(result: Result) -> tuple[tuple[Section, ...], tuple[Section, ...]]:
+    """The strongest and weakest scored capabilities (two each when there are five or more)."""
+    scored = [s for s in capabilities(result) if s.group.score is not None]
+    ranked = sorted(
+        scored, key=lambda s: -fraction(s.group.score, s.group.min_score, s.group.max_score)
+    )
+    if len(ranked) < 2 or _share(ranked[0]) == _share(ranked[-1]):
+        return (), ()
+    n = 2 if len(ranked) >= 5 else 1
+    return tuple(ranked[:n]), tuple(reversed(ranked[-n:]))
+
+
+def _share(section: Section) -> float:
+    g = section.group
+    return fraction(g.score, g.min_score, g.max_score)
+
+
+def next_steps(phases: tuple[Phase, ...], count: int = 3) -> tuple[Step, ...]:
+    """The first steps of the roadmap."""
+    return tuple(step for phase in phases for step in phase.steps)[:count]
+
+
+def document(result: Result) -> dict[str, object]:
+    """Everything the report templates need, by name."""
+    axes, rings = radar(result)
+    phases = roadmap(result)
+    return {
+        "result": result,
+        "subject": subject_line(result),
+        "summary": summary(result),
+        "sections": sections(result),
+        "heatmap": heatmap(result),
+        "axes": axes,
+        "rings": rings,
+        "roadmap": phases,
+        "next_steps": next_steps(phases),
+        "blockers": blockers(result),
+        "has_targets": has_targets(result),
+        "to_target": percent_to_target(result.groups),
+        "appendix": appendix(result),
+    }
+
+
+def who(result: Result) -> str:
+    """The team and organisation, as the subject of a sentence."""
+    s = result.subject
+    if s.team and s.organization:
+        return f"{s.team} ({s.organization})"
+    return s.team or s.organization or "The team"
+
+
+def summary(result: Result) -> tuple[str, ...]:
+    """The executive summary in plain sentences."""
+    o, name = result.overall, who(result)
+    if o.score is None:
+        return (f"{name} has no score yet: no scored question has been answered.",)
+    out = [
+        f"{name} is at {level_phrase(o.level)} overall, with a score of "
+        f"{fmt_score(o.score, o.max_score)}."
+    ]
+    if o.level is not None and o.level.description:
+        out.append(f"At this level: {o.level.description}")
+    out.extend(_staged_sentence(result))
+    if o.answered < o.applicable:
+        out.append(
+            f"{o.answered} of {o.applicable} applicable questions were answered "
+            f"({fmt_percent(o.completeness)}); the others are left out of the scores, "
+            "not counted as zero."
+        )
+    out.extend(_extremes_sentences(result))
+    if (share := percent_to_target(result.groups)) is not None:
+        out.append(f"Against the targets set, the team is {fmt_percent(share)} of the way there.")
+    return tuple(out)
+
+
+def _staged_sentence(result: Result) -> list[str]:
+    staged, level = result.overall.staged_level, result.overall.level
+    if staged is None:
+        return []
+    if level is not None and staged.value == level.value:
+        return ["Every practice up to that level is in place, so the staged level agrees."]
+    text = (
+        f"Counting only levels whose practices are all in place, it is at {level_phrase(staged)}."
+    )
+    if blocking := blockers(result):
+        text += f" {len(blocking)} practice(s) stand in the way of the next level."
+    return [text]
+
+
+def _extremes_sentences(result: Result) -> list[str]:
+    strong, weak = extremes(result)
+    if not strong:
+        return []
+
+    def names(found: tuple[Section, ...]) -> str:
+        return " and ".join(f"{s.group.title} ({level_phrase(s.group.level)})" for s in found)
+
+    return [f"Strongest: {names(strong)}.", f"Weakest: {names(weak)}."]
+
+
+def blockers(result: Result) -> tuple[AnswerResult, ...]:
+    """The practices that keep the staged level from the next level up."""
+    staged = result.overall.staged_level
+    if staged is None or staged.value is None:
+        return ()
+    above = [lv.value for lv in result.levels if lv.value is not None and lv.value > staged.value]
+    if not above:
+        return ()
+    return tuple(
+        a
+        for a in result.answers
+        if a.level is not None
+        and staged.value < a.level <= above[0]
+        and a.type != "text"
+        and (a.status == "missing" or a.met is False)
+    )
+
+
+def answer_text(answer: AnswerResult) -> str:
+    """The answer in words, or why there is none."""
+    return answer.label if answer.status == "answered" else STATUS_WORDS[answer.status]
+
+
+def appendix(result: Result) -> tuple[tuple[str, str], ...]:
+    """How the numbers in the report are made, as (heading, paragraph) pairs."""
+    o = result.overall
+    span = f" (from {fmt_score(o.min_score)} to {fmt_score(o.max_score)} here)" if o.score else ""
+    out = [
+        ("How a question is scored", QUESTION_SCORES),
+        ("How groups are combined", GROUP_SCORES.format(span=span)),
+        ("The score level", SCORE_LEVEL),
+    ]
+    if o.staged_level is not None:
+        out.append(("The staged level", STAGED_LEVEL))
+    if has_targets(result):
+        out.append(("Targets", TARGETS))
+    out.append(("The roadmap", ROADMAP))
+    return tuple(out)
+
+
+QUESTION_SCORES = (
+    "Each answer scores on the questionnaire's scale. A single choice scores its option; a "
+    "checklist adds up the options ticked, capped at the top of the scale; yes scores the top "
+    "of the scale and no the bottom, unless the question says otherwise; a number scores by the "
+    "band it falls in. Free-text answers are not scored. Questions answered “not applicable”, "
+    "skipped because their condition was not met, or not answered are left out of every score: "
+    "they never count as zero."
+)
+GROUP_SCORES = (
+    "Each group combines the scores of its questions and sub-groups by the rule the "
+    "questionnaire sets for it: the mean, the mean weighted by each part's weight, the minimum, "
+    "the maximum or the sum. The overall score combines the top-level groups in the same way. "
+    "The lowest and highest score a group could reach with the questions answered are combined "
+    "by the same rule{span}; bars and the radar place each score between those two."
+)
+SCORE_LEVEL = (
+    "A score becomes a level through the questionnaire's score bands, for example scores from "
+    "1.5 up to 2.5 are level 2. Where a questionnaire defines no bands, level L covers the "
+    "scores from L up to the next level. Some questionnaires map scores to labelled bands rather "
+    "than to levels; the report then shows the band's label."
+)
+STAGED_LEVEL = (
+    "Questions can characterise a level: they describe a practice expected at that level. The "
+    "staged level is the highest level L for which every such question at L or below is met "
+    "(answered with its top score, or at least the score the questionnaire sets as met) and none "
+    "is left unanswered. One missing practice at level 2 keeps the staged level at 1 however "
+    "high the average is, the way staged models such as CMMI are read. The score level and the "
+    "staged level are both shown because they answer different questions: how much is in "
+    "place, and which level is fully in place."
+)
+TARGETS = (
+    "A target level can be set for every group (--target-level) or per group in the answer "
+    "file. The gap of a group is its target minus the level it reached, never below zero, so "
+    "being ahead in one area does not hide a gap in another. As in OWASP SAMM, percent to "
+    "target is 1 − Σgap ÷ Σtarget over the finest groups that carry a target."
+)
+ROADMAP = (
+    "Each recommendation comes from an answer below its question's top score. Steps are grouped "
+    "into phases by the level they help reach, lowest first; steps not tied to a level come "
+    "next, and steps above an area's target come last. Within a phase, steps are ordered by "
+    "impact ÷ effort (low = 1, medium = 2, high = 3), then by priority: the question's share "
+    "of the overall score × the size of the gap × impact ÷ effort."
+)
