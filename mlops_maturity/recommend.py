@@ -77,15 +77,18 @@ def recommend(
     q: Questionnaire,
     answers: dict[str, AnswerResult],
     group_scores: dict[str, float | None] | None = None,
+    staged: int | None = None,
 ) -> tuple[RecommendationResult, ...]:
-    """Recommendations for every gap, highest priority first.
+    """Recommendations for every gap: those blocking the next staged level first, then by priority.
 
     ``group_scores`` (top-level group id → score) lets a step point at the next level of its
     area when a question's own score does not read as a level (sums, 0-10 metrics).
+    ``staged`` is the staged level reached; unmet questions of the level above it block it.
     """
     group_scores = group_scores or {}
+    next_stage = None if staged is None else _next_level(q, staged)
     shares = question_shares(q)
-    found: list[tuple[float, int, int, RecommendationResult]] = []
+    found: list[tuple[bool, float, int, int, RecommendationResult]] = []
     for position, (qid, answer) in enumerate(answers.items()):
         if answer.status != "answered" or answer.score is None:
             continue
@@ -95,8 +98,10 @@ def recommend(
                 shares.get(qid, 0.0) * gap * RATING_VALUE[rec.impact] / RATING_VALUE[rec.effort]
             )
             level = _target_level(q, question, rec, answer, group_scores.get(answer.group[0]))
+            blocks = next_stage is not None and answer.level == next_stage and not answer.met
             found.append(
                 (
+                    not blocks,
                     -priority,
                     level if level is not None else 99,
                     position,
@@ -111,11 +116,12 @@ def recommend(
                         impact=rec.impact,
                         priority=round(priority, 6),
                         level=level,
+                        blocks_next_level=blocks,
                     ),
                 )
             )
-    found.sort(key=lambda item: item[:3])
-    return tuple(item[3] for item in found)
+    found.sort(key=lambda item: item[:4])
+    return tuple(item[4] for item in found)
 
 
 def _next_level(q: Questionnaire, score: float | None) -> int | None:

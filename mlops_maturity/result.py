@@ -103,6 +103,9 @@ class RecommendationResult(Model):
     impact: str
     priority: float = Field(description="Weight × gap × impact ÷ effort; higher comes first.")
     level: int | None = Field(None, description="The level this step helps to reach.")
+    blocks_next_level: bool = Field(
+        False, description="The question is one of those keeping the staged level where it is."
+    )
 
 
 class Result(Model):

@@ -261,12 +261,13 @@ def score(q: Questionnaire, assessment: Assessment) -> Result:
     total = aggregate(q.aggregation, parts)
     applicable = sum(g.applicable for g in groups)
     answered = sum(g.answered for g in groups)
+    stage = staged_level(q, answers)
     overall = Overall(
         score=None if total is None else total.score,
         min_score=None if total is None else total.low,
         max_score=None if total is None else total.high,
         level=level_for(q, None if total is None else total.score),
-        staged_level=staged_level(q, answers),
+        staged_level=stage,
         completeness=answered / applicable if applicable else 1.0,
         answered=answered,
         applicable=applicable,
@@ -283,7 +284,9 @@ def score(q: Questionnaire, assessment: Assessment) -> Result:
         groups=tuple(groups),
         answers=tuple(answers.values()),
         missing=tuple(a.question for a in answers.values() if a.status == "missing"),
-        recommendations=recommend(q, answers, {g.id: g.score for g in groups}),
+        recommendations=recommend(
+            q, answers, {g.id: g.score for g in groups}, None if stage is None else stage.value
+        ),
     )
 
 

@@ -61,3 +61,19 @@ def test_a_recommendation_can_name_its_level(tmp_path: Path) -> None:
     q = load_questionnaire(custom)
     recs = score(q, assessment("tiny", {"q2": False})).recommendations
     assert [(r.title, r.level) for r in recs] == [("Do it", 3)]
+
+
+def test_steps_blocking_the_next_staged_level_come_first(tmp_path: Path) -> None:
+    text = (
+        (VALID / "tiny.yaml")
+        .read_text()
+        .replace("effort: low, impact: high", "effort: high, impact: low")
+    )
+    custom = tmp_path / "tiny.yaml"
+    custom.write_text(text)
+    recs = score(
+        load_questionnaire(custom), assessment("tiny", {"q1": "never", "q2": False})
+    ).recommendations
+    # q1 (level 1, unmet) keeps the staged level at 0: first despite its lower priority.
+    assert [(r.question, r.blocks_next_level) for r in recs] == [("q1", True), ("q2", False)]
+    assert recs[0].priority < recs[1].priority

@@ -27,7 +27,7 @@ def test_terminal_report_lists_groups_missing_and_next_steps() -> None:
     assert "Overall  Level 0 · None" in text
     assert "Staged   Level 0 · None" in text
     assert "Answered 2 of 3 (67%)" in text  # q4 is waiting for nothing: q2 = no skips it
-    assert "People  ░░░░░░░░░░░░░░░░░░░░      0  Level 0 · None" in text
+    assert "People  ░░░░░░░░░░░░░░░░░░░░   0.00  0 · None" in text
     assert "1 question(s) not answered yet" in text
     assert "1. Start  impact high, effort low" in text
     assert "From q1: Never" in text

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import functools
+import textwrap
 from typing import TYPE_CHECKING
 
 from mlops_maturity.render import view
 from mlops_maturity.render.text import fmt_percent, fmt_score, fraction, level_text
 from mlops_maturity.resources import data_dir
+from mlops_maturity.result import LevelRef
 
 if TYPE_CHECKING:
     from jinja2 import Environment
@@ -16,6 +18,32 @@ if TYPE_CHECKING:
 
 TEMPLATE = "report.html.j2"
 STYLESHEET = "report.css"
+# NOTE: sequential YlGnBu: lightness falls steadily, so levels stay ordered for colour-blind
+# readers and in greyscale print.
+PALETTE = ("#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84")
+NO_LEVEL = "#d9d9d9"
+
+
+def level_colour(value: int | None, levels: tuple[LevelRef, ...]) -> str:
+    """The colour of a level, spread evenly over the palette whatever the number of levels."""
+    values = [lv.value for lv in levels if lv.value is not None]
+    if value is None or value not in values:
+        return NO_LEVEL
+    if len(values) == 1:
+        return PALETTE[0]
+    position = values.index(value) / (len(values) - 1)
+    return PALETTE[round(position * (len(PALETTE) - 1))]
+
+
+def ink(colour: str) -> str:
+    """Black or white text, whichever reads better on ``colour``."""
+    return "#ffffff" if colour in PALETTE[4:] else "#1a1a1a"
+
+
+def wrap(text: str, width: int, lines: int = 2) -> tuple[str, ...]:
+    """Split a chart label into at most ``lines`` lines, ending in an ellipsis if cut."""
+    wrapped = textwrap.wrap(text, width, max_lines=lines, placeholder="…") or [""]
+    return tuple(wrapped)
 
 
 def percent(share: float | None) -> str:
@@ -26,12 +54,13 @@ def percent(share: float | None) -> str:
 FILTERS = {
     "score": fmt_score,
     "percent": percent,
-    "level_short": level_text,
-    "wrap_label": view.wrap,
+    "level_short": lambda level, numbered=True: level_text(level, numbered=numbered),
+    "wrap_label": wrap,
     "share": fraction,
-    "ink": view.ink,
+    "ink": ink,
     "gap": view.gap,
-    "to_target": lambda group: view.percent_to_target((group,)),
+    "to_target": lambda group, levels: view.percent_to_target((group,), levels),
+    "target_text": view.target_text,
     "answer_text": view.answer_text,
 }
 
@@ -48,7 +77,7 @@ def environment() -> Environment:
         trim_blocks=False,
     )
     env.filters.update(FILTERS)
-    env.globals["level_colour"] = view.level_colour
+    env.globals["level_colour"] = level_colour
     return env
 
 

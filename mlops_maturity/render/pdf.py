@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
@@ -79,7 +81,10 @@ def html_to_pdf(html: str, *, fetcher: Any = None) -> bytes:
 def pango_problem() -> str | None:
     """A message naming the packages to install when WeasyPrint cannot load Pango, else None."""
     try:
-        import weasyprint  # noqa: F401
+        # NOTE: WeasyPrint prints its own advice to stdout when a library is missing, and
+        # stdout may be the report; keep it quiet and give our message instead.
+        with contextlib.redirect_stdout(io.StringIO()):
+            import weasyprint  # noqa: F401
     except OSError as error:
         return PANGO_HELP.format(error=str(error).splitlines()[0] if str(error) else "OSError")
     return None

@@ -17,7 +17,7 @@ from mlops_maturity.render.text import (
     levels_are_steps,
     subject_line,
 )
-from mlops_maturity.result import Result
+from mlops_maturity.result import LevelRef, Result
 
 BAR_WIDTH = 20
 TOP_RECOMMENDATIONS = 5
@@ -56,7 +56,7 @@ def _headline(result: Result) -> Panel:
         lines.append(
             Text.assemble(
                 f"Staged   {level_text(o.staged_level, numbered=steps)}",
-                ("  (highest level with all its practices in place)", "dim"),
+                ("  (all its practices in place)", "dim"),
             )
         )
     lines.append(Text(f"Answered {completeness_text(o)}"))
@@ -65,21 +65,22 @@ def _headline(result: Result) -> Panel:
 
 
 def _groups_table(result: Result, console_width: int) -> Table:
+    wide = console_width >= 100
+    bar_width, text_width = (BAR_WIDTH, 40) if wide else (10, 24)
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    table.add_column("Group", no_wrap=True, overflow="ellipsis", max_width=30)
-    table.add_column("", no_wrap=True)
-    table.add_column("Score", justify="right")
-    table.add_column("Level", no_wrap=True, overflow="ellipsis")
+    table.add_column("Group", no_wrap=True, overflow="ellipsis", max_width=text_width)
+    table.add_column("", no_wrap=True, min_width=bar_width)
+    table.add_column("Score", justify="right", no_wrap=True, min_width=5)
+    table.add_column("Level", no_wrap=True, overflow="ellipsis", max_width=text_width)
     steps = levels_are_steps(result)
-    bar_width = BAR_WIDTH if console_width >= 100 else 12
     table.add_column("Answered", justify="right", no_wrap=True, min_width=8)
     for depth, group in flatten_groups(result.groups):
         style = "bold" if depth == 0 else ""
         table.add_row(
             Text("  " * depth + group.title, style=style),
             bar(fraction(group.score, group.min_score, group.max_score), bar_width),
-            fmt_score(group.score),
-            level_text(group.level, numbered=steps),
+            "—" if group.score is None else f"{group.score:.2f}",
+            short_level(group.level, numbered=steps),
             f"{group.answered}/{group.applicable}",
         )
     return table
@@ -106,6 +107,13 @@ def _notes(result: Result, console: Console) -> None:
     for answer in noted:
         text = answer.note if answer.type != "text" else answer.label
         console.print(Padding(Text(f"{answer.question}: {text}"), (0, 0, 0, 2), expand=False))
+
+
+def short_level(level: LevelRef | None, *, numbered: bool) -> str:
+    """``2 · Automated training`` for a table whose header already says Level."""
+    if level is None or level.value is None or not numbered:
+        return level_text(level)
+    return f"{level.value} · {level.name}"
 
 
 def _recommendations(result: Result, console: Console, top: int) -> None:

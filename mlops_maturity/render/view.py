@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import textwrap
 from dataclasses import dataclass
 
 from mlops_maturity.model import RATING_VALUE
@@ -12,6 +11,8 @@ from mlops_maturity.render.text import (
     fmt_percent,
     fmt_score,
     fraction,
+    level_text,
+    levels_are_steps,
     subject_line,
 )
 from mlops_maturity.result import (
@@ -22,10 +23,6 @@ from mlops_maturity.result import (
     Result,
 )
 
-# NOTE: sequential YlGnBu: lightness falls steadily, so levels stay ordered for colour-blind
-# readers and in greyscale print.
-PALETTE = ("#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84")
-NO_LEVEL = "#d9d9d9"
 STATUS_WORDS = {
     "not_applicable": "Not applicable",
     "skipped": "Skipped (its condition was not met)",
@@ -53,7 +50,6 @@ class Cell:
     level: int
     state: str  # reached, current, gap (short of the target), open
     is_target: bool
-    colour: str
 
 
 @dataclass(frozen=True)
@@ -94,35 +90,19 @@ class Phase:
     steps: tuple[Step, ...]
 
 
-def level_phrase(level: LevelRef | None) -> str:
-    """``level 2 (Automated training)``, ``the band “…”``, or ``not scored``."""
+def level_phrase(level: LevelRef | None, numbered: bool = True) -> str:
+    """``level 2 (Automated training)``, ``“Elite”``, ``the band “…”`` or ``not scored``."""
     if level is None:
         return "not scored"
     if level.value is None:
         return f"the band “{level.name}”"
-    return f"level {level.value} ({level.name})"
+    return f"level {level.value} ({level.name})" if numbered else f"“{level.name}”"
 
 
-def level_colour(value: int | None, levels: tuple[LevelRef, ...]) -> str:
-    """The colour of a level, spread evenly over the palette whatever the number of levels."""
-    values = [lv.value for lv in levels if lv.value is not None]
-    if value is None or value not in values:
-        return NO_LEVEL
-    if len(values) == 1:
-        return PALETTE[0]
-    position = values.index(value) / (len(values) - 1)
-    return PALETTE[round(position * (len(PALETTE) - 1))]
-
-
-def ink(colour: str) -> str:
-    """Black or white text, whichever reads better on ``colour``."""
-    return "#ffffff" if colour in PALETTE[4:] else "#1a1a1a"
-
-
-def wrap(text: str, width: int, lines: int = 2) -> tuple[str, ...]:
-    """Split a chart label into at most ``lines`` lines, ending in an ellipsis if cut."""
-    wrapped = textwrap.wrap(text, width, max_lines=lines, placeholder="…") or [""]
-    return tuple(wrapped)
+def target_text(value: int, levels: tuple[LevelRef, ...], numbered: bool = True) -> str:
+    """A target level in words: ``level 3``, or the level's name when levels are not steps."""
+    name = next((lv.name for lv in levels if lv.value == value), None)
+    return f"level {value}" if numbered or name is None else name
 
 
 def sections(result: Result) -> tuple[Section, ...]:
@@ -167,8 +147,7 @@ def heatmap(result: Result) -> tuple[Capability, ...]:
                 state = "gap"
             else:
                 state = "open"
-            colour = level_colour(lv.value, result.levels) if state != "open" else "#ffffff"
-            cells.append(Cell(lv.value, state, lv.value == group.target, colour))
+            cells.append(Cell(lv.value, state, lv.value == group.target))
         rows.append(Capability(section, tuple(cells)))
     return tuple(rows)
 
@@ -205,22 +184,36 @@ def radar(result: Result) -> tuple[tuple[RadarAxis, ...], tuple[tuple[float, str
     return tuple(axes), rings
 
 
-def gap(group: GroupResult) -> int | None:
+def position(value: int, levels: tuple[LevelRef, ...]) -> int:
+    """How many steps of the scale lie below ``value`` (0 for the lowest level)."""
+    return sum(1 for lv in levels if lv.value is not None and lv.value <= value) - 1
+
+
+def gap(group: GroupResult, levels: tuple[LevelRef, ...]) -> int | None:
     """Levels still to climb to the target, clipped at zero; None without a target or level."""
     if group.target is None or group.level is None or group.level.value is None:
         return None
-    return max(0, group.target - group.level.value)
+    return max(0, position(group.target, levels) - position(group.level.value, levels))
 
 
-def percent_to_target(groups: tuple[GroupResult, ...]) -> float | None:
-    """SAMM's measure: 1 − Σgap ÷ Σtarget over the finest groups that carry a target."""
-    finest = [g for _, g in flatten_groups(groups) if not g.groups and gap(g) is not None]
-    if not finest:
-        finest = [g for _, g in flatten_groups(groups) if gap(g) is not None]
-    if not finest:
+def targeted(groups: tuple[GroupResult, ...], levels: tuple[LevelRef, ...]) -> list[GroupResult]:
+    """In each branch, the innermost groups that have a target and a level to measure it by."""
+    found: list[GroupResult] = []
+    for group in groups:
+        inner = targeted(group.groups, levels)
+        found.extend(inner or ([group] if gap(group, levels) is not None else []))
+    return found
+
+
+def percent_to_target(
+    groups: tuple[GroupResult, ...], levels: tuple[LevelRef, ...]
+) -> float | None:
+    """SAMM's measure, 1 − Σgap ÷ Σtarget, over the innermost groups with a target."""
+    found = targeted(groups, levels)
+    if not found:
         return None
-    total = sum(g.target or 0 for g in finest)
-    return 1.0 if total == 0 else 1 - sum(gap(g) or 0 for g in finest) / total
+    total = sum(max(0, position(g.target or 0, levels)) for g in found)
+    return 1.0 if total == 0 else 1 - sum(gap(g, levels) or 0 for g in found) / total
 
 
 def has_targets(result: Result) -> bool:
@@ -247,7 +240,7 @@ def roadmap(result: Result) -> tuple[Phase, ...]:
     for number, (kind, value) in enumerate(sorted(buckets), 1):
         steps = sorted(buckets[kind, value], key=lambda s: (-s.ratio, -s.rec.priority))
         name = (
-            "Reach " + level_phrase(named.get(value)),
+            "Reach " + level_phrase(named.get(value), levels_are_steps(result)),
             "Further improvements",
             "Beyond the target",
         )[kind]
@@ -293,7 +286,8 @@ def document(result: Result) -> dict[str, object]:
         "next_steps": next_steps(phases),
         "blockers": blockers(result),
         "has_targets": has_targets(result),
-        "to_target": percent_to_target(result.groups),
+        "to_target": percent_to_target(result.groups, result.levels),
+        "numbered": levels_are_steps(result),
         "appendix": appendix(result),
     }
 
@@ -312,7 +306,7 @@ def summary(result: Result) -> tuple[str, ...]:
     if o.score is None:
         return (f"{name} has no score yet: no scored question has been answered.",)
     out = [
-        f"{name} is at {level_phrase(o.level)} overall, with a score of "
+        f"{name} is at {level_phrase(o.level, levels_are_steps(result))} overall, with a score of "
         f"{fmt_score(o.score, o.max_score)}."
     ]
     if o.level is not None and o.level.description:
@@ -325,7 +319,7 @@ def summary(result: Result) -> tuple[str, ...]:
             "not counted as zero."
         )
     out.extend(_extremes_sentences(result))
-    if (share := percent_to_target(result.groups)) is not None:
+    if (share := percent_to_target(result.groups, result.levels)) is not None:
         out.append(f"Against the targets set, the team is {fmt_percent(share)} of the way there.")
     return tuple(out)
 
@@ -336,9 +330,8 @@ def _staged_sentence(result: Result) -> list[str]:
         return []
     if level is not None and staged.value == level.value:
         return ["Every practice up to that level is in place, so the staged level agrees."]
-    text = (
-        f"Counting only levels whose practices are all in place, it is at {level_phrase(staged)}."
-    )
+    phrase = level_phrase(staged, levels_are_steps(result))
+    text = f"Counting only levels whose practices are all in place, it is at {phrase}."
     if blocking := blockers(result):
         text += f" {len(blocking)} practice(s) stand in the way of the next level."
     return [text]
@@ -350,7 +343,11 @@ def _extremes_sentences(result: Result) -> list[str]:
         return []
 
     def names(found: tuple[Section, ...]) -> str:
-        return " and ".join(f"{s.group.title} ({level_phrase(s.group.level)})" for s in found)
+        return "; ".join(
+            f"{s.group.title} ({level_text(s.group.level, numbered=levels_are_steps(result))}, "
+            f"score {fmt_score(s.group.score, s.group.max_score)})"
+            for s in found
+        )
 
     return [f"Strongest: {names(strong)}.", f"Weakest: {names(weak)}."]
 
@@ -381,7 +378,9 @@ def answer_text(answer: AnswerResult) -> str:
 def appendix(result: Result) -> tuple[tuple[str, str], ...]:
     """How the numbers in the report are made, as (heading, paragraph) pairs."""
     o = result.overall
-    span = f" (from {fmt_score(o.min_score)} to {fmt_score(o.max_score)} here)" if o.score else ""
+    span = (
+        "" if o.score is None else f" (here {fmt_score(o.min_score)} to {fmt_score(o.max_score)})"
+    )
     out = [
         ("How a question is scored", QUESTION_SCORES),
         ("How groups are combined", GROUP_SCORES.format(span=span)),
@@ -396,45 +395,42 @@ def appendix(result: Result) -> tuple[tuple[str, str], ...]:
 
 
 QUESTION_SCORES = (
-    "Each answer scores on the questionnaire's scale. A single choice scores its option; a "
-    "checklist adds up the options ticked, capped at the top of the scale; yes scores the top "
-    "of the scale and no the bottom, unless the question says otherwise; a number scores by the "
-    "band it falls in. Free-text answers are not scored. Questions answered “not applicable”, "
-    "skipped because their condition was not met, or not answered are left out of every score: "
-    "they never count as zero."
+    "Each answer scores on the questionnaire's scale: a single choice scores its option, a "
+    "checklist the sum of the options ticked (capped at the top of the scale), yes the top and "
+    "no the bottom of the scale unless the question says otherwise, a number the band it falls "
+    "in. Free text is not scored. Questions answered “not applicable”, skipped by a condition or "
+    "not answered are left out of every score: they never count as zero."
 )
 GROUP_SCORES = (
-    "Each group combines the scores of its questions and sub-groups by the rule the "
-    "questionnaire sets for it: the mean, the mean weighted by each part's weight, the minimum, "
-    "the maximum or the sum. The overall score combines the top-level groups in the same way. "
-    "The lowest and highest score a group could reach with the questions answered are combined "
-    "by the same rule{span}; bars and the radar place each score between those two."
+    "Each group combines its questions and sub-groups by the rule the questionnaire sets for it: "
+    "the mean, the mean weighted by each part's weight, the minimum, the maximum or the sum; the "
+    "overall score combines the top-level groups the same way. The lowest and highest score a "
+    "group could reach with the questions answered are combined by the same rule{span}; bars and "
+    "the radar place each score between those two."
 )
 SCORE_LEVEL = (
-    "A score becomes a level through the questionnaire's score bands, for example scores from "
-    "1.5 up to 2.5 are level 2. Where a questionnaire defines no bands, level L covers the "
-    "scores from L up to the next level. Some questionnaires map scores to labelled bands rather "
-    "than to levels; the report then shows the band's label."
+    "A score becomes a level through the questionnaire's score bands (for example, scores from "
+    "1.5 up to 2.5 are level 2). Without bands, level L covers the scores from L up to the next "
+    "level. Where bands carry labels instead of levels, the report shows the label."
 )
 STAGED_LEVEL = (
     "Questions can characterise a level: they describe a practice expected at that level. The "
     "staged level is the highest level L for which every such question at L or below is met "
-    "(answered with its top score, or at least the score the questionnaire sets as met) and none "
-    "is left unanswered. One missing practice at level 2 keeps the staged level at 1 however "
-    "high the average is, the way staged models such as CMMI are read. The score level and the "
-    "staged level are both shown because they answer different questions: how much is in "
-    "place, and which level is fully in place."
+    "(answered with its top score, or the score the questionnaire sets as met) and none is left "
+    "unanswered, the way staged models such as CMMI are read: one missing practice at level 2 "
+    "keeps the staged level at 1 however high the average. The score level says how much is in "
+    "place; the staged level says which level is fully in place."
 )
 TARGETS = (
-    "A target level can be set for every group (--target-level) or per group in the answer "
-    "file. The gap of a group is its target minus the level it reached, never below zero, so "
-    "being ahead in one area does not hide a gap in another. As in OWASP SAMM, percent to "
-    "target is 1 − Σgap ÷ Σtarget over the finest groups that carry a target."
+    "A target level is set for every group with --target-level, or per group in the answer file. "
+    "A group's gap is the number of levels between the level it reached and its target, never "
+    "below zero, so being ahead in one area does not hide a gap in another. As in OWASP SAMM, "
+    "percent to target is 1 − Σgap ÷ Σtarget, over the innermost groups that carry a target."
 )
 ROADMAP = (
     "Each recommendation comes from an answer below its question's top score. Steps are grouped "
-    "into phases by the level they help reach, lowest first; steps not tied to a level come "
-    "next, and steps above an area's target come last. Within a phase, steps are ordered by "
-    "impact ÷ effort (low = 1, medium = 2, high = 3), then by priority: the question's share "
-    "of the overall score × the size of the gap × impact ÷ effort."
+    "into phases by the level they help reach, lowest first; steps tied to no level come next, "
+    "and steps above their area's target last. Within a phase, steps are ordered by impact ÷ "
+    "effort (low = 1, medium = 2, high = 3), then by priority: the question's share of the "
+    "overall score × the size of the gap × impact ÷ effort."
 )
