@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.console import Console, Group
-from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -21,6 +22,13 @@ from mlops_maturity.result import LevelRef, Result
 
 BAR_WIDTH = 20
 TOP_RECOMMENDATIONS = 5
+
+
+def indented(console: Console, text: str, *, indent: int = 3, style: str = "") -> None:
+    """Print wrapped text with every line indented (and no trailing spaces)."""
+    width = max(20, console.width - indent)
+    for line in textwrap.wrap(" ".join(text.split()), width) or [""]:
+        console.print(Text(" " * indent + line, style=style), overflow="ignore", crop=False)
 
 
 def bar(share: float, width: int = BAR_WIDTH) -> Text:
@@ -106,7 +114,7 @@ def _notes(result: Result, console: Console) -> None:
     console.print("\n[bold]Notes[/]")
     for answer in noted:
         text = answer.note if answer.type != "text" else answer.label
-        console.print(Padding(Text(f"{answer.question}: {text}"), (0, 0, 0, 2), expand=False))
+        indented(console, f"{answer.question}: {text}", indent=2)
 
 
 def short_level(level: LevelRef | None, *, numbered: bool) -> str:
@@ -134,8 +142,6 @@ def _recommendations(result: Result, console: Console, top: int) -> None:
                 (f"  impact {rec.impact}, effort {rec.effort}", "dim"),
             )
         )
-        console.print(Padding(Text(rec.why), (0, 0, 0, 3), expand=False))
-        console.print(Padding(Text(f"How: {rec.how}"), (0, 0, 0, 3), expand=False))
-        console.print(
-            Padding(Text(f"From {rec.question}: {rec.answer}", style="dim"), (0, 0, 0, 3))
-        )
+        indented(console, rec.why)
+        indented(console, f"How: {rec.how}")
+        indented(console, f"From {rec.question}: {rec.answer}", style="dim")
