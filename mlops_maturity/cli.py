@@ -25,11 +25,14 @@ app = typer.Typer(
     help="Assess how mature a team's MLOps practice is and get a prioritised roadmap.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    # NOTE: plain help; rich-formatted help imports rich.markdown and doubles start-up time.
+    rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 questionnaires_app = typer.Typer(
     help="List, show and validate questionnaires; print JSON Schemas for editors.",
     no_args_is_help=True,
+    rich_markup_mode=None,
 )
 app.add_typer(questionnaires_app, name="questionnaires")
 _debug = {"on": False}

@@ -24,7 +24,7 @@ from mlops_maturity.model import (
 )
 from mlops_maturity.resources import builtin_questionnaires
 from mlops_maturity.validation import problems_from_validation
-from mlops_maturity.yamlsafe import Document, YamlFileError, read_yaml
+from mlops_maturity.yamlsafe import Document, YamlFileError, parse_bytes, read_capped
 
 Loc = tuple[str | int, ...]
 
@@ -46,12 +46,20 @@ def resolve(ref: str | Path, *, relative_to: Path | None = None) -> Path:
 
 def load_questionnaire(ref: str | Path, *, relative_to: Path | None = None) -> Questionnaire:
     """Load and validate a questionnaire; raise QuestionnaireError listing every problem."""
+    from mlops_maturity import cache
+
     path = resolve(ref, relative_to=relative_to)
     try:
-        doc = read_yaml(path)
+        content = read_capped(path)
+        cached = cache.get(content)
+        if cached is not None:
+            return Questionnaire.model_validate_json(cached)
+        doc = parse_bytes(content, str(path))
     except YamlFileError as exc:
         raise QuestionnaireError([exc.problem]) from None
-    return validate_document(doc)
+    questionnaire = validate_document(doc)
+    cache.put(content, questionnaire.model_dump_json(by_alias=True))
+    return questionnaire
 
 
 def validate_document(doc: Document) -> Questionnaire:

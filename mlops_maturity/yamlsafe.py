@@ -89,21 +89,32 @@ class YamlFileError(Exception):
 
 def read_yaml(path: Path, *, display: str | None = None) -> Document:
     """Parse ``path`` safely, refusing files too large, aliases and duplicate keys."""
+    return parse_bytes(read_capped(path, display=display), display or str(path))
+
+
+def parse_bytes(content: bytes, name: str) -> Document:
+    """Decode UTF-8 and parse; ``name`` is used in messages."""
+    try:
+        text = content.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise YamlFileError(Problem(name, f"not UTF-8 text ({exc.reason})")) from None
+    return parse_yaml(text, name)
+
+
+def read_capped(path: Path, *, display: str | None = None) -> bytes:
+    """The bytes of ``path``, refusing files over the size cap with a clear message."""
     name = display or str(path)
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise YamlFileError(Problem(name, f"file is {size} bytes; the limit is {MAX_BYTES}"))
-        text = path.read_bytes().decode("utf-8")
+        return path.read_bytes()
     except FileNotFoundError:
         raise YamlFileError(Problem(name, "no such file")) from None
     except IsADirectoryError:
         raise YamlFileError(Problem(name, "is a directory, expected a YAML file")) from None
-    except UnicodeDecodeError as exc:
-        raise YamlFileError(Problem(name, f"not UTF-8 text ({exc.reason})")) from None
     except OSError as exc:
         raise YamlFileError(Problem(name, f"cannot read: {exc.strerror}")) from None
-    return parse_yaml(text, name)
 
 
 def parse_yaml(text: str, name: str) -> Document:

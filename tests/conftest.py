@@ -30,6 +30,15 @@ def assessment(name: str, answers: dict[str, Any], **extra: Any) -> Assessment:
     return Assessment.model_validate({"questionnaire": name, "answers": answers, **extra})
 
 
+@pytest.fixture(autouse=True)
+def _private_cache(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Keep the questionnaire cache of the tests away from the user's own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
+    monkeypatch.delenv("MLOPS_MATURITY_NO_CACHE", raising=False)
+
+
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     """Invoke the command line; assert the exit code and show both streams when it differs."""
