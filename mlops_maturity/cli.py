@@ -149,40 +149,6 @@ def gate(result: Result, fail_under: float | None) -> None:
         raise typer.Exit(EXIT_USER_ERROR)
 
 
-@app.command()
-@boundary
-def report(
-    file: Annotated[Path, typer.Argument(help="An answer file (YAML).")],
-    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = (
-        OutputFormat.terminal
-    ),
-    output: OutputOpt = None,
-    fail_under: Annotated[
-        float | None, typer.Option("--fail-under", help="Exit 1 if the overall score is lower.")
-    ] = None,
-    force: ForceOpt = False,
-) -> None:
-    """Score an answer file and print the report."""
-    from mlops_maturity.answers import load_answers
-    from mlops_maturity.scoring import score
-
-    assessment, questionnaire = load_answers(file)
-    if assessment.version is not None and assessment.version != questionnaire.version:
-        err(
-            f"warning: {file} was answered for {questionnaire.id} {assessment.version}; "
-            f"scoring it against {questionnaire.version} (questions are matched by id)"
-        )
-    result = score(questionnaire, assessment)
-    for answer in result.answers:
-        if answer.status == "skipped" and answer.question in assessment.answers:
-            err(
-                f"warning: {file}: answers.{answer.question} is ignored: its condition on "
-                f"{questionnaire.placed[answer.question].question.when.question} does not hold"
-            )
-    show_result(result, fmt, output, force=force)
-    gate(result, fail_under)
-
-
 def stdin_is_terminal() -> bool:
     """Whether we can prompt (a seam for tests)."""
     return sys.stdin.isatty()
@@ -227,6 +193,40 @@ def assess(
         raise typer.Exit(EXIT_INTERRUPTED) from None
     err(session.saved_message())
     show_result(session.result(), fmt, output, force=force)
+
+
+@app.command()
+@boundary
+def report(
+    file: Annotated[Path, typer.Argument(help="An answer file (YAML).")],
+    fmt: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = (
+        OutputFormat.terminal
+    ),
+    output: OutputOpt = None,
+    fail_under: Annotated[
+        float | None, typer.Option("--fail-under", help="Exit 1 if the overall score is lower.")
+    ] = None,
+    force: ForceOpt = False,
+) -> None:
+    """Score an answer file and print the report."""
+    from mlops_maturity.answers import load_answers
+    from mlops_maturity.scoring import score
+
+    assessment, questionnaire = load_answers(file)
+    if assessment.version is not None and assessment.version != questionnaire.version:
+        err(
+            f"warning: {file} was answered for {questionnaire.id} {assessment.version}; "
+            f"scoring it against {questionnaire.version} (questions are matched by id)"
+        )
+    result = score(questionnaire, assessment)
+    for answer in result.answers:
+        if answer.status == "skipped" and answer.question in assessment.answers:
+            err(
+                f"warning: {file}: answers.{answer.question} is ignored: its condition on "
+                f"{questionnaire.placed[answer.question].question.when.question} does not hold"
+            )
+    show_result(result, fmt, output, force=force)
+    gate(result, fail_under)
 
 
 @app.command()

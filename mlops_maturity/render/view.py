@@ -156,8 +156,13 @@ def radar(result: Result) -> tuple[tuple[RadarAxis, ...], tuple[tuple[float, str
     """Spokes for the top-level groups, and rings labelled by level when the scales agree."""
     values = [lv.value for lv in result.levels if lv.value is not None]
     low, high = values[0], values[-1]
+    # NOTE: rings read as levels only when every score runs over the levels and maps to one.
     aligned = all(
-        (g.min_score, g.max_score) == (low, high) for g in result.groups if g.score is not None
+        (g.min_score, g.max_score) == (low, high)
+        and g.level is not None
+        and g.level.value is not None
+        for g in result.groups
+        if g.score is not None
     )
     axes = []
     count = len(result.groups)
