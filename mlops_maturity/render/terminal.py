@@ -68,6 +68,8 @@ def _headline(result: Result) -> Panel:
             )
         )
     lines.append(Text(f"Answered {completeness_text(o)}"))
+    if o.level is not None and o.level.description:
+        lines += [Text(""), Text(" ".join(o.level.description.split()), style="italic")]
     title = f"{result.questionnaire.title} {result.questionnaire.version}"
     return Panel(Group(*lines), title=title, expand=False)
 
