@@ -41,6 +41,10 @@ OutputOpt = Annotated[
     str | None, typer.Option("--output", "-o", help="Write here instead of stdout ('-' = stdout).")
 ]
 ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")]
+TargetOpt = Annotated[
+    int | None,
+    typer.Option("--target-level", help="Target level for every group without one of its own."),
+]
 QuestionnaireOpt = Annotated[
     str, typer.Option("--questionnaire", "-q", help="Built-in questionnaire id, or a YAML path.")
 ]
@@ -125,7 +129,8 @@ def refuse_overwrite(path: Path, *, force: bool) -> None:
 
 def show_result(result: Result, fmt: OutputFormat, output: str | None, *, force: bool) -> None:
     """Render a result; the terminal format to stdout keeps its colours."""
-    if fmt is OutputFormat.terminal and (output is None or output == "-"):
+    to_stdout = output is None or output == "-"
+    if fmt is OutputFormat.terminal and to_stdout:
         from rich.console import Console
 
         from mlops_maturity.render.terminal import render_terminal
@@ -134,7 +139,42 @@ def show_result(result: Result, fmt: OutputFormat, output: str | None, *, force:
         return
     from mlops_maturity.render import render
 
+    if fmt is OutputFormat.pdf:
+        emit(render_pdf_with_progress(result, to_stdout=to_stdout), output, force=force)
+        return
     emit(render(result, fmt), output, force=force)
+
+
+def render_pdf_with_progress(result: Result, *, to_stdout: bool) -> bytes:
+    """Check Pango, then render the PDF with a spinner on stderr (it takes a few seconds)."""
+    from mlops_maturity.render.pdf import pango_problem, render_pdf
+
+    if to_stdout and sys.stdout.isatty():
+        raise MaturityError("a PDF cannot be shown in the terminal; write it with -o FILE.pdf")
+    problem = pango_problem()
+    if problem is not None:
+        raise MaturityError(problem)
+    if not sys.stderr.isatty():
+        return render_pdf(result)
+    from rich.console import Console
+
+    with Console(stderr=True).status("Rendering the PDF report…"):
+        return render_pdf(result)
+
+
+def apply_target(result: Result, target_level: int | None) -> Result:
+    """Point every group without its own target at ``--target-level``."""
+    if target_level is None:
+        return result
+    from mlops_maturity.scoring import with_target_level
+
+    known = [lv.value for lv in result.levels if lv.value is not None]
+    if target_level not in known:
+        raise MaturityError(
+            f"--target-level {target_level} is not a level of this questionnaire "
+            f"({', '.join(map(str, known))})"
+        )
+    return with_target_level(result, target_level)
 
 
 def gate(result: Result, fail_under: float | None) -> None:
@@ -172,10 +212,11 @@ def assess(
     ),
     output: OutputOpt = None,
     force: ForceOpt = False,
+    target_level: TargetOpt = None,
 ) -> None:
     """Answer a questionnaire one question at a time, then see the report."""
     if answers is not None:
-        report(answers, fmt, output, None, force)
+        report(answers, fmt, output, None, force, target_level)
         return
     from mlops_maturity.session import Session, start
 
@@ -192,7 +233,7 @@ def assess(
         err(f"Continue with: mlops-maturity assess --resume {session.path}")
         raise typer.Exit(EXIT_INTERRUPTED) from None
     err(session.saved_message())
-    show_result(session.result(), fmt, output, force=force)
+    show_result(apply_target(session.result(), target_level), fmt, output, force=force)
 
 
 @app.command()
@@ -207,6 +248,7 @@ def report(
         float | None, typer.Option("--fail-under", help="Exit 1 if the overall score is lower.")
     ] = None,
     force: ForceOpt = False,
+    target_level: TargetOpt = None,
 ) -> None:
     """Score an answer file and print the report."""
     from mlops_maturity.answers import load_answers
@@ -225,6 +267,7 @@ def report(
                 f"warning: {file}: answers.{answer.question} is ignored: its condition on "
                 f"{questionnaire.placed[answer.question].question.when.question} does not hold"
             )
+    result = apply_target(result, target_level)
     show_result(result, fmt, output, force=force)
     gate(result, fail_under)
 

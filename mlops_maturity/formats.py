@@ -10,6 +10,9 @@ class OutputFormat(StrEnum):
 
     terminal = "terminal"
     json = "json"
+    markdown = "markdown"
+    html = "html"
+    pdf = "pdf"
 
 
 class ListFormat(StrEnum):

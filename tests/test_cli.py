@@ -218,3 +218,42 @@ def test_an_answer_to_a_skipped_question_is_flagged(run: Run, tmp_path: Path) ->
 def test_notes_appear_in_the_terminal_report(run: Run, tmp_path: Path) -> None:
     path = answer_file(tmp_path, "  q1: {value: always, note: Only the fraud model.}\n")
     assert "q1: Only the fraud model." in run(["report", str(path)]).stdout
+
+
+@pytest.mark.parametrize(
+    ("fmt", "marker"),
+    [pytest.param("markdown", "## Executive summary"), pytest.param("html", "<!DOCTYPE html>")],
+)
+def test_document_formats(run: Run, tmp_path: Path, fmt: str, marker: str) -> None:
+    out = run(["report", str(answer_file(tmp_path)), "-f", fmt]).stdout
+    assert marker in out
+    assert "Example Corp" in out
+
+
+def test_target_level_must_be_a_level(run: Run, tmp_path: Path) -> None:
+    result = run(["report", str(answer_file(tmp_path)), "--target-level", "9"], code=1)
+    assert "--target-level 9 is not a level of this questionnaire (0, 1, 2, 3, 4)" in result.stderr
+
+
+def test_target_level_reaches_the_json(run: Run, tmp_path: Path) -> None:
+    out = run(["report", str(answer_file(tmp_path)), "-f", "json", "--target-level", "3"]).stdout
+    assert [g["target"] for g in json.loads(out)["groups"]] == [3, 3]
+
+
+def test_pdf_without_pango_says_what_to_install(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(
+        "mlops_maturity.render.pdf.pango_problem", lambda: "install Pango: apt-get …"
+    )
+    target = tmp_path / "report.pdf"
+    result = run(["report", str(answer_file(tmp_path)), "-f", "pdf", "-o", str(target)], code=1)
+    assert "error: install Pango: apt-get …" in result.stderr
+    assert not target.exists()
+
+
+@pytest.mark.slow
+def test_pdf_is_written(run: Run, tmp_path: Path) -> None:
+    target = tmp_path / "report.pdf"
+    run(["report", str(answer_file(tmp_path)), "-f", "pdf", "-o", str(target)])
+    assert target.read_bytes().startswith(b"%PDF-")

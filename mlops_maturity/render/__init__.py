@@ -30,9 +30,30 @@ def _json(result: Result) -> str:
     return render_json(result)
 
 
+def _markdown(result: Result) -> str:
+    from mlops_maturity.render.markdown import render_markdown
+
+    return render_markdown(result)
+
+
+def _html(result: Result) -> str:
+    from mlops_maturity.render.html import render_html
+
+    return render_html(result)
+
+
+def _pdf(result: Result) -> bytes:
+    from mlops_maturity.render.pdf import render_pdf
+
+    return render_pdf(result)
+
+
 RENDERERS: dict[OutputFormat, Callable[[Result], str | bytes]] = {
     OutputFormat.terminal: _terminal,
     OutputFormat.json: _json,
+    OutputFormat.markdown: _markdown,
+    OutputFormat.html: _html,
+    OutputFormat.pdf: _pdf,
 }
 
 

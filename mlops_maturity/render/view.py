@@ -134,29 +134,56 @@ def capabilities(result: Result) -> tuple[Section, ...]:
 
 def heatmap(result: Result) -> tuple[Capability, ...]:
     """Capabilities by level: reached up to the level of their score, short of any target."""
+    values = [lv.value for lv in result.levels if lv.value is not None]
     rows = []
     for section in capabilities(result):
-        group = section.group
-        current = group.level.value if group.level is not None else None
-        cells = []
-        for lv in result.levels:
-            assert lv.value is not None
-            if current is not None and lv.value <= current:
-                state = "current" if lv.value == current else "reached"
-            elif group.target is not None and lv.value <= group.target:
-                state = "gap"
-            else:
-                state = "open"
-            cells.append(Cell(lv.value, state, lv.value == group.target))
-        rows.append(Capability(section, tuple(cells)))
+        level, target = section.group.level, section.group.target
+        current = level.value if level is not None else None
+        cells = tuple(
+            Cell(value, _state(value, current, target), value == target) for value in values
+        )
+        rows.append(Capability(section, cells))
     return tuple(rows)
+
+
+def _state(value: int, current: int | None, target: int | None) -> str:
+    if current is not None and value <= current:
+        return "current" if value == current else "reached"
+    return "gap" if target is not None and value <= target else "open"
 
 
 def radar(result: Result) -> tuple[tuple[RadarAxis, ...], tuple[tuple[float, str], ...]]:
     """Spokes for the top-level groups, and rings labelled by level when the scales agree."""
+    scale = level_scale(result)
+    axes = []
+    for i, group in enumerate(result.groups):
+        angle = -math.pi / 2 + 2 * math.pi * i / len(result.groups)
+        target = None
+        if scale is not None and group.target is not None:
+            target = max(0.0, min(1.0, (group.target - scale[0]) / (scale[1] - scale[0])))
+        axes.append(
+            RadarAxis(
+                label=group.title,
+                value=None
+                if group.score is None
+                else fraction(group.score, group.min_score, group.max_score),
+                target=target,
+                dx=round(math.cos(angle), 4),
+                dy=round(math.sin(angle), 4),
+                score=fmt_score(group.score),
+            )
+        )
+    if scale is None:
+        return tuple(axes), tuple((f, fmt_percent(f)) for f in (0.25, 0.5, 0.75, 1.0))
+    low, high = scale
+    values = [lv.value for lv in result.levels if lv.value is not None and lv.value > low]
+    return tuple(axes), tuple(((v - low) / (high - low), str(v)) for v in values)
+
+
+def level_scale(result: Result) -> tuple[int, int] | None:
+    """The lowest and highest level, when every top-level score runs over them and maps to one."""
     values = [lv.value for lv in result.levels if lv.value is not None]
     low, high = values[0], values[-1]
-    # NOTE: rings read as levels only when every score runs over the levels and maps to one.
     aligned = all(
         (g.min_score, g.max_score) == (low, high)
         and g.level is not None
@@ -164,29 +191,7 @@ def radar(result: Result) -> tuple[tuple[RadarAxis, ...], tuple[tuple[float, str
         for g in result.groups
         if g.score is not None
     )
-    axes = []
-    count = len(result.groups)
-    for i, group in enumerate(result.groups):
-        angle = -math.pi / 2 + 2 * math.pi * i / count
-        target = None
-        if aligned and group.target is not None and high > low:
-            target = max(0.0, min(1.0, (group.target - low) / (high - low)))
-        value = fraction(group.score, group.min_score, group.max_score)
-        axes.append(
-            RadarAxis(
-                label=group.title,
-                value=None if group.score is None else value,
-                target=target,
-                dx=round(math.cos(angle), 4),
-                dy=round(math.sin(angle), 4),
-                score=fmt_score(group.score),
-            )
-        )
-    if aligned and high > low:
-        rings = tuple(((v - low) / (high - low), str(v)) for v in values if v > low)
-    else:
-        rings = tuple((f, fmt_percent(f)) for f in (0.25, 0.5, 0.75, 1.0))
-    return tuple(axes), rings
+    return (low, high) if aligned and high > low else None
 
 
 def position(value: int, levels: tuple[LevelRef, ...]) -> int:
@@ -243,7 +248,11 @@ def roadmap(result: Result) -> tuple[Phase, ...]:
         buckets.setdefault(key, []).append(Step(rec, " › ".join(g.title for g in trail), ratio))
     phases = []
     for number, (kind, value) in enumerate(sorted(buckets), 1):
-        steps = sorted(buckets[kind, value], key=lambda s: (-s.ratio, -s.rec.priority))
+        # NOTE: steps that keep the staged level where it is lead their phase.
+        steps = sorted(
+            buckets[kind, value],
+            key=lambda s: (not s.rec.blocks_next_level, -s.ratio, -s.rec.priority),
+        )
         name = (
             "Reach " + level_phrase(named.get(value), levels_are_steps(result)),
             "Further improvements",
@@ -270,25 +279,32 @@ def _share(section: Section) -> float:
     return fraction(g.score, g.min_score, g.max_score)
 
 
-def next_steps(phases: tuple[Phase, ...], count: int = 3) -> tuple[Step, ...]:
-    """The first steps of the roadmap."""
-    return tuple(step for phase in phases for step in phase.steps)[:count]
+def next_steps(result: Result, phases: tuple[Phase, ...], count: int = 3) -> tuple[Step, ...]:
+    """The most important steps, in the engine's order (what blocks the next level first)."""
+    steps = {(step.rec.question, step.rec.title): step for phase in phases for step in phase.steps}
+    keys = ((rec.question, rec.title) for rec in result.recommendations)
+    ranked = (steps[key] for key in keys if key in steps)
+    return tuple(ranked)[:count]
 
 
 def document(result: Result) -> dict[str, object]:
     """Everything the report templates need, by name."""
     axes, rings = radar(result)
-    phases = roadmap(result)
+    phases, rows = roadmap(result), heatmap(result)
     return {
         "result": result,
         "subject": subject_line(result),
         "summary": summary(result),
         "sections": sections(result),
-        "heatmap": heatmap(result),
+        "heatmap": rows,
+        # NOTE: scores that map to labels give a heat map with nothing in it; show scores then.
+        "by_level": any(
+            r.section.group.level and r.section.group.level.value is not None for r in rows
+        ),
         "axes": axes,
         "rings": rings,
         "roadmap": phases,
-        "next_steps": next_steps(phases),
+        "next_steps": next_steps(result, phases),
         "blockers": blockers(result),
         "has_targets": has_targets(result),
         "to_target": percent_to_target(result.groups, result.levels),
