@@ -451,7 +451,9 @@ TARGETS = (
 ROADMAP = (
     "Each recommendation comes from an answer below its question's top score. Steps are grouped "
     "into phases by the level they help reach, lowest first; steps tied to no level come next, "
-    "and steps above their area's target last. Within a phase, steps are ordered by impact ÷ "
-    "effort (low = 1, medium = 2, high = 3), then by priority: the question's share of the "
-    "overall score × the size of the gap × impact ÷ effort."
+    "and steps above their area's target last. Within a phase, steps for practices that keep "
+    "the staged level where it is come first; then steps are ordered by impact ÷ effort "
+    "(low = 1, medium = 2, high = 3), then by priority: the question's share of the overall "
+    "score × the size of the gap × impact ÷ effort. The summary's next steps follow the same "
+    "ranking across all phases."
 )
