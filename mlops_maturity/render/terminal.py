@@ -6,7 +6,6 @@ import textwrap
 
 from rich.console import Console, Group
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from mlops_maturity.render.text import (
@@ -74,26 +73,43 @@ def _headline(result: Result) -> Panel:
     return Panel(Group(*lines), title=title, expand=False)
 
 
-def _groups_table(result: Result, console_width: int) -> Table:
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _groups_table(result: Result, console_width: int) -> Text:
+    """Score, bar, level and completeness per group, as fixed-width columns.
+
+    Laid out by hand: the widths are known, and a rich Table measuring 25 rows costs more
+    than the rest of the report.
+    """
     wide = console_width >= 100
     bar_width, text_width = (BAR_WIDTH, 40) if wide else (10, 24)
-    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    table.add_column("Group", no_wrap=True, overflow="ellipsis", max_width=text_width)
-    table.add_column("", no_wrap=True, min_width=bar_width)
-    table.add_column("Score", justify="right", no_wrap=True, min_width=5)
-    table.add_column("Level", no_wrap=True, overflow="ellipsis", max_width=text_width)
     steps = levels_are_steps(result)
-    table.add_column("Answered", justify="right", no_wrap=True, min_width=8)
-    for depth, group in flatten_groups(result.groups):
-        style = "bold" if depth == 0 else ""
-        table.add_row(
-            Text("  " * depth + group.title, style=style),
+    rows = [
+        (
+            depth,
+            _fit("  " * depth + group.title, text_width),
             bar(fraction(group.score, group.min_score, group.max_score), bar_width),
             "—" if group.score is None else f"{group.score:.2f}",
-            short_level(group.level, numbered=steps),
+            _fit(short_level(group.level, numbered=steps), text_width),
             f"{group.answered}/{group.applicable}",
         )
-    return table
+        for depth, group in flatten_groups(result.groups)
+    ]
+    name_w = max([len("Group"), *(len(r[1]) for r in rows)])
+    level_w = max([len("Level"), *(len(r[4]) for r in rows)])
+    out = Text.assemble(
+        ("Group".ljust(name_w) + "  " + " " * bar_width + "  " + "Score".rjust(5) + "  ", "bold"),
+        ("Level".ljust(level_w) + "  " + "Answered".rjust(8), "bold"),
+    )
+    for depth, name, graph, score, level, answered in rows:
+        out.append("\n")
+        out.append(name.ljust(name_w), style="bold" if depth == 0 else "")
+        out.append("  ")
+        out.append_text(graph)
+        out.append(f"  {score:>5}  {level.ljust(level_w)}  {answered:>8}")
+    return out
 
 
 def _benchmarks(result: Result, console: Console) -> None:
