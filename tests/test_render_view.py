@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from mlops_maturity.answers import load_answers
-from mlops_maturity.render import view
+from mlops_maturity.render import view, wording
 from mlops_maturity.result import GroupResult, LevelRef, Result
 from mlops_maturity.scoring import score, with_target_level
 from tests.conftest import DATA, assessment, questionnaire
@@ -208,7 +208,7 @@ def test_percent_to_target_of_the_practice_fixture() -> None:
 
 
 def test_summary_in_plain_sentences() -> None:
-    assert view.summary(practice()) == (
+    assert wording.summary(practice()) == (
         "Fraud ML (Example Corp) is at level 1 (Managed) overall, with a score of 1.12 / 3.",
         "At this level: Basic practices are in place.",
         "Counting only levels whose practices are all in place, it is at level 0 (Initial). "
@@ -221,13 +221,15 @@ def test_summary_in_plain_sentences() -> None:
 
 def test_summary_with_nothing_answered() -> None:
     result = score(questionnaire("tiny"), assessment("tiny", {}, subject={"organization": "Acme"}))
-    assert view.summary(result) == ("Acme has no score yet: no scored question has been answered.",)
+    assert wording.summary(result) == (
+        "Acme has no score yet: no scored question has been answered.",
+    )
 
 
 def test_summary_with_band_labels_and_missing_answers() -> None:
     answers = {"data-1": "automated", "data-2": "manual", "model-1": "automated"}
     result = score(questionnaire("mlts"), assessment("mlts", answers))
-    assert view.summary(result) == (
+    assert wording.summary(result) == (
         "The team is at the band “Not totally untested” overall, with a score of 1 / 1.",
         "3 of 6 applicable questions were answered (50%); the others are left out of the scores, "
         "not counted as zero.",
@@ -246,16 +248,16 @@ def test_extremes_need_a_difference_and_name_two_when_there_are_many() -> None:
 
 
 def test_blockers_are_the_unmet_practices_of_the_next_staged_level() -> None:
-    assert [a.question for a in view.blockers(practice())] == ["data-versioned"]
+    assert [a.question for a in wording.blockers(practice())] == ["data-versioned"]
     everything = score(
         questionnaire("checklist"),
         assessment("checklist", dict.fromkeys(["d1", "d2", "t1", "t2", "e1", "e2"], True)),
     )
-    assert view.blockers(everything) == ()
+    assert wording.blockers(everything) == ()
 
 
 def test_appendix_explains_only_what_the_report_uses() -> None:
-    headings = [h for h, _ in view.appendix(practice())]
+    headings = [h for h, _ in wording.appendix(practice())]
     assert headings == [
         "How a question is scored",
         "How groups are combined",
@@ -265,13 +267,13 @@ def test_appendix_explains_only_what_the_report_uses() -> None:
         "The roadmap",
     ]
     plain = score(questionnaire("mlts"), assessment("mlts", {}))
-    assert [h for h, _ in view.appendix(plain)] == [
+    assert [h for h, _ in wording.appendix(plain)] == [
         "How a question is scored",
         "How groups are combined",
         "The score level",
         "The roadmap",
     ]
-    assert "(here 0 to 3)" in dict(view.appendix(practice()))["How groups are combined"]
+    assert "(here 0 to 3)" in dict(wording.appendix(practice()))["How groups are combined"]
 
 
 @pytest.mark.parametrize(
@@ -290,7 +292,7 @@ def test_level_phrase(level: LevelRef | None, numbered: bool, expected: str) -> 
 def test_target_text_and_answer_text() -> None:
     assert view.target_text(3, STEPS) == "level 3"
     assert view.target_text(7, DORA, numbered=False) == "High"
-    answers = {a.question: view.answer_text(a) for a in practice().answers}
+    answers = {a.question: wording.answer_text(a) for a in practice().answers}
     assert answers["deploy-rollback"] == "Not applicable"
     assert answers["monitor-alerts"] == "Skipped (its condition was not met)"
     assert answers["deploy-frequency"] == "2 per month"

@@ -6,7 +6,8 @@ import functools
 import textwrap
 from typing import TYPE_CHECKING
 
-from mlops_maturity.render import view
+from mlops_maturity.render import view, wording
+from mlops_maturity.render.document import document
 from mlops_maturity.render.text import fmt_percent, fmt_score, fraction, level_text
 from mlops_maturity.resources import data_dir
 from mlops_maturity.result import LevelRef
@@ -61,7 +62,7 @@ FILTERS = {
     "gap": view.gap,
     "to_target": lambda group, levels: view.percent_to_target((group,), levels),
     "target_text": view.target_text,
-    "answer_text": view.answer_text,
+    "answer_text": wording.answer_text,
 }
 
 
@@ -93,4 +94,4 @@ def render_html(result: Result) -> str:
 
     template = environment().get_template(TEMPLATE)
     # NOTE: Markup only for our own stylesheet; everything from the result stays escaped.
-    return template.render(css=Markup(stylesheet()), **view.document(result))
+    return template.render(css=Markup(stylesheet()), **document(result))

@@ -6,7 +6,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from mlops_maturity.render import view
+from mlops_maturity.render.document import document
 from mlops_maturity.render.html import FILTERS
 from mlops_maturity.resources import data_dir
 
@@ -51,6 +51,6 @@ def environment() -> Environment:
 
 def render_markdown(result: Result) -> str:
     """The report as one Markdown document."""
-    text = environment().get_template(TEMPLATE).render(**view.document(result))
+    text = environment().get_template(TEMPLATE).render(**document(result))
     # NOTE: conditional blocks leave runs of blank lines; one blank line is all Markdown needs.
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
