@@ -210,11 +210,12 @@ def template(
     force: ForceOpt = False,
 ) -> None:
     """Write a blank answer file: every question as a comment with its allowed answers."""
-    from mlops_maturity.questionnaire import load_questionnaire
+    from mlops_maturity.questionnaire import load_questionnaire, reference_for
     from mlops_maturity.template import build_template
 
     q = load_questionnaire(questionnaire)
-    emit(build_template(q, questionnaire), output, force=force)
+    target = None if output in (None, "-") else Path(str(output))
+    emit(build_template(q, reference_for(questionnaire, target)), output, force=force)
     if output not in (None, "-"):
         err(f"Wrote {output}. Fill it in, then run: mlops-maturity report {output}")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,18 @@ def resolve(ref: str | Path, *, relative_to: Path | None = None) -> Path:
         return path
     known = ", ".join(builtins) or "none"
     raise MaturityError(f"unknown questionnaire {text!r}; built-in ones are: {known}")
+
+
+def reference_for(ref: str, answer_file: Path | None) -> str:
+    """What an answer file at ``answer_file`` should say in ``questionnaire:`` to find ``ref``.
+
+    A built-in id stays as it is; a path is made relative to the answer file's folder, because
+    that is where it is looked up from.
+    """
+    if ref in builtin_questionnaires():
+        return ref
+    folder = (answer_file.parent if answer_file is not None else Path.cwd()).resolve()
+    return os.path.relpath(Path(ref).resolve(), folder)
 
 
 def load_questionnaire(ref: str | Path, *, relative_to: Path | None = None) -> Questionnaire:

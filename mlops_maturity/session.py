@@ -11,7 +11,7 @@ from mlops_maturity.assessment import Answer, Assessment
 from mlops_maturity.errors import OutputExistsError
 from mlops_maturity.files import write_atomic
 from mlops_maturity.model import Questionnaire
-from mlops_maturity.questionnaire import load_questionnaire
+from mlops_maturity.questionnaire import load_questionnaire, reference_for
 from mlops_maturity.result import Result
 from mlops_maturity.scoring import score, score_answers
 
@@ -91,5 +91,7 @@ def start(reference: str, *, resume: Path | None, save: Path | None, force: bool
             f"{path} already exists; continue it with --resume {path}, "
             "choose another file with --save, or start over with --force"
         )
-    assessment = Assessment(questionnaire=reference, version=questionnaire.version)
+    assessment = Assessment(
+        questionnaire=reference_for(reference, path), version=questionnaire.version
+    )
     return Session(questionnaire, assessment, path)

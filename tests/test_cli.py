@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -257,3 +258,16 @@ def test_pdf_is_written(run: Run, tmp_path: Path) -> None:
     target = tmp_path / "report.pdf"
     run(["report", str(answer_file(tmp_path)), "-f", "pdf", "-o", str(target)])
     assert target.read_bytes().startswith(b"%PDF-")
+
+
+def test_template_for_a_custom_questionnaire_points_back_at_it(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(VALID)
+    target = tmp_path / "team" / "answers.yaml"
+    target.parent.mkdir()
+    run(["template", "-q", "tiny.yaml", "-o", str(target)])
+    expected = os.path.relpath(VALID / "tiny.yaml", target.parent)
+    assert f"questionnaire: {expected}\n" in target.read_text()
+    monkeypatch.chdir(tmp_path)
+    assert "0 of 4 (0%)" in run(["report", str(target)]).stdout

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 from rich.console import Console
 
+from mlops_maturity.assessment import Answer
 from mlops_maturity.formats import OutputFormat
+from mlops_maturity.questionnaire import load_questionnaire
 from mlops_maturity.render import render
 from mlops_maturity.render.terminal import render_terminal
 from mlops_maturity.render.text import fmt_score, level_text
 from mlops_maturity.scoring import score
-from tests.conftest import assessment, questionnaire
+from tests.conftest import VALID, assessment, questionnaire
 
 
 def terminal_text(answers: dict[str, object]) -> str:
@@ -52,3 +55,27 @@ def test_wording_helpers() -> None:
     assert fmt_score(2.5, 4) == "2.5 / 4"
     assert fmt_score(7 / 3) == "2.33"
     assert level_text(None) == "not scored"
+
+
+def test_user_text_is_never_read_as_markup(tmp_path: Path) -> None:
+    text = (VALID / "tiny.yaml").read_text()
+    text = text.replace("title: Tiny", 'title: "[/bold] Tiny [red]"').replace(
+        "title: People", 'title: "People [/]"'
+    )
+    path = tmp_path / "tiny.yaml"
+    path.write_text(text)
+    result = score(
+        load_questionnaire(path),
+        assessment(
+            "tiny",
+            {"q1": "never"},
+            subject={"organization": "[bold]Acme[/]"},
+        ).model_copy(update={"answers": {"q1": Answer(value="never", note="[link=x]y[/link]")}}),
+    )
+    buffer = io.StringIO()
+    render_terminal(result, Console(file=buffer, width=100, color_system=None))
+    out = buffer.getvalue()
+    assert "[/bold] Tiny [red]" in out
+    assert "People [/]" in out
+    assert "[bold]Acme[/]" in out
+    assert "q1: [link=x]y[/link]" in out

@@ -70,7 +70,7 @@ def _headline(result: Result) -> Panel:
     if o.level is not None and o.level.description:
         lines += [Text(""), Text(" ".join(o.level.description.split()), style="italic")]
     title = f"{result.questionnaire.title} {result.questionnaire.version}"
-    return Panel(Group(*lines), title=title, expand=False)
+    return Panel(Group(*lines), title=Text(title), expand=False)
 
 
 def _fit(text: str, width: int) -> str:
@@ -118,7 +118,7 @@ def _benchmarks(result: Result, console: Console) -> None:
         return
     first = placed[0].benchmark
     assert first is not None
-    console.print(f"\n[bold]Benchmarks[/] ({first.source}, {first.year})")
+    console.print(Text.assemble("\n", ("Benchmarks", "bold"), f" ({first.source}, {first.year})"))
     for answer in placed:
         assert answer.benchmark is not None
         cluster = answer.benchmark.cluster or "below every cluster"
