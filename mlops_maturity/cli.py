@@ -78,6 +78,11 @@ def boundary(fn: F) -> F:
         except KeyboardInterrupt:
             err("Interrupted.")
             raise typer.Exit(EXIT_INTERRUPTED) from None
+        except BrokenPipeError:
+            # NOTE: the reader stopped early (`| head`); not a bug. Silence the final flush
+            # the way rich does for the terminal report, and stop.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(EXIT_USER_ERROR) from None
         except Exception as exc:
             if _debug["on"]:
                 raise

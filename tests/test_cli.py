@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -271,3 +273,14 @@ def test_template_for_a_custom_questionnaire_points_back_at_it(
     assert f"questionnaire: {expected}\n" in target.read_text()
     monkeypatch.chdir(tmp_path)
     assert "0 of 4 (0%)" in run(["report", str(target)]).stdout
+
+
+def test_a_reader_that_stops_early_is_not_an_internal_error(tmp_path: Path) -> None:
+    answers = answer_file(tmp_path)
+    command = [sys.executable, "-m", "mlops_maturity", "report", str(answers), "-f", "html"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()  # like `| head -0`
+    stderr = process.stderr.read().decode()
+    assert process.wait() == 1
+    assert stderr == ""
