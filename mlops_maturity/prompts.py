@@ -20,6 +20,11 @@ STYLE = questionary.Style(
 )
 
 
+def say(text: str) -> None:
+    """Print a line to the person answering (through the prompt session, so tests can read it)."""
+    questionary.print(text, style="bold")
+
+
 def current_quarter(today: dt.date | None = None) -> str:
     """``2026-Q4`` for a date in October to December 2026."""
     day = today or dt.date.today()

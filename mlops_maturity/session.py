@@ -38,6 +38,16 @@ class Session:
         """Where the answers are, in words."""
         return f"{len(self.assessment.answers)} answer(s) saved to {self.path}."
 
+    def welcome(self) -> str:
+        """What the person is about to do, in two lines."""
+        missing, total = self.pending()
+        q = self.questionnaire
+        todo = f"{len(missing)} of {total} questions left" if self.resumed else f"{total} questions"
+        return (
+            f"{q.title} {q.version}: {todo}. Each answer is saved to {self.path} at once;\n"
+            "Ctrl-C stops safely, and --resume continues where you left off."
+        )
+
     def pending(self) -> tuple[list[str], int]:
         """Questions still to ask (conditions applied) and the number that apply in all."""
         statuses = score_answers(self.questionnaire, self.assessment)
@@ -49,6 +59,7 @@ class Session:
         """Ask the subject (when new) and then every missing question, saving as we go."""
         from mlops_maturity import prompts
 
+        prompts.say(self.welcome())
         if not self.resumed:
             subject, respondent = prompts.ask_subject(
                 self.assessment.subject, self.assessment.respondent

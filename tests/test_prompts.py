@@ -138,3 +138,13 @@ def test_an_existing_answer_file_is_not_started_over(run: Run, tmp_path: Path) -
     result = run(["assess", "-q", TINY, "--save", str(saved)], code=1)
     assert f"continue it with --resume {saved}" in result.stderr
     assert saved.read_text() == "keep me"
+
+
+def test_welcome_says_how_much_is_left(tmp_path: Path) -> None:
+    from mlops_maturity.session import start
+
+    session = start(TINY, resume=None, save=tmp_path / "a.yaml", force=False)
+    assert session.welcome().startswith("Tiny 1: 4 questions. Each answer is saved to")
+    session.save()
+    resumed = start(TINY, resume=tmp_path / "a.yaml", save=None, force=False)
+    assert resumed.welcome().startswith("Tiny 1: 4 of 4 questions left.")
