@@ -22,6 +22,13 @@ class LevelRef(Model):
     description: str = ""
 
 
+class BandRef(Model):
+    """A score range and the level (or label) it means."""
+
+    range: str = Field(description="Interval notation, e.g. [1.5, 2.5).")
+    level: LevelRef
+
+
 class QuestionnaireRef(Model):
     """Which questionnaire produced a result."""
 
@@ -74,6 +81,7 @@ class GroupResult(Model):
     target: int | None = Field(
         None, description="Target level, from the answer file or --target-level."
     )
+    aggregation: str = Field("weighted_mean", description="How the group combines its parts.")
     groups: tuple[GroupResult, ...] = ()
 
 
@@ -117,6 +125,8 @@ class Result(Model):
     subject: Subject
     respondent: str = ""
     levels: tuple[LevelRef, ...]
+    bands: tuple[BandRef, ...] = Field((), description="How an overall score maps to a level.")
+    aggregation: str = Field("weighted_mean", description="How the top-level groups combine.")
     overall: Overall
     groups: tuple[GroupResult, ...]
     answers: tuple[AnswerResult, ...]

@@ -22,6 +22,7 @@ from mlops_maturity.question_scoring import answer_label, question_range, questi
 from mlops_maturity.recommend import recommend
 from mlops_maturity.result import (
     AnswerResult,
+    BandRef,
     BenchmarkPlacement,
     GroupResult,
     LevelRef,
@@ -181,6 +182,28 @@ def level_for(
     return _level_ref(q, reached[-1].value)
 
 
+def score_bands(q: Questionnaire) -> tuple[BandRef, ...]:
+    """The questionnaire's bands, or the ranges its levels cover when it has none."""
+    if q.scale.bands:
+        found = []
+        for band in q.scale.bands:
+            level = _level_ref(q, band.level) if band.level is not None else None
+            level = level or LevelRef(
+                id=band.id or "", name=band.label or "", description=band.description
+            )
+            found.append(BandRef(range=str(parse_interval(band.range)), level=level))
+        return tuple(found)
+    levels = q.scale.levels
+    out = []
+    for i, lv in enumerate(levels):
+        low = "(-inf" if i == 0 else f"[{lv.value:g}"
+        high = f"{levels[i + 1].value:g})" if i + 1 < len(levels) else "inf)"
+        ref = _level_ref(q, lv.value)
+        assert ref is not None
+        out.append(BandRef(range=f"{low}, {high}", level=ref))
+    return tuple(out)
+
+
 def _level_ref(q: Questionnaire, value: int) -> LevelRef | None:
     level = q.level_by_value(value)
     if level is None:
@@ -224,6 +247,7 @@ def _score_group(
         answered=answered,
         applicable=applicable,
         target=targets.get(group.id),
+        aggregation=group.aggregation,
         groups=tuple(children),
     )
     return result, total
@@ -280,6 +304,8 @@ def score(q: Questionnaire, assessment: Assessment) -> Result:
         subject=assessment.subject,
         respondent=assessment.respondent,
         levels=tuple(r for lv in q.scale.levels if (r := _level_ref(q, lv.value)) is not None),
+        bands=score_bands(q),
+        aggregation=q.aggregation,
         overall=overall,
         groups=tuple(groups),
         answers=tuple(answers.values()),

@@ -44,6 +44,8 @@ def test_report_json_has_the_documented_keys(run: Run, tmp_path: Path) -> None:
         "subject",
         "respondent",
         "levels",
+        "bands",
+        "aggregation",
         "overall",
         "groups",
         "answers",
@@ -58,6 +60,11 @@ def test_report_json_has_the_documented_keys(run: Run, tmp_path: Path) -> None:
     }
     assert data["overall"]["staged_level"]["value"] == 0
     assert data["overall"]["completeness"] == 1.0
+    assert data["bands"][0] == {
+        "range": "(-inf, 1)",
+        "level": {"id": "none", "name": "None", "value": 0, "description": ""},
+    }
+    assert data["aggregation"] == "weighted_mean"
     assert set(data["groups"][0]) >= {"id", "title", "score", "level", "completeness", "groups"}
     assert set(data["recommendations"][0]) >= {
         "question",

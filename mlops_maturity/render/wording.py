@@ -111,8 +111,8 @@ def appendix(result: Result) -> tuple[tuple[str, str], ...]:
     )
     out = [
         ("How a question is scored", QUESTION_SCORES),
-        ("How groups are combined", GROUP_SCORES.format(span=span)),
-        ("The score level", SCORE_LEVEL),
+        ("How groups are combined", GROUP_SCORES.format(span=span) + _overall_rule(result)),
+        ("The score level", SCORE_LEVEL + _band_list(result)),
     ]
     if o.staged_level is not None:
         out.append(("The staged level", STAGED_LEVEL))
@@ -120,6 +120,32 @@ def appendix(result: Result) -> tuple[tuple[str, str], ...]:
         out.append(("Targets", TARGETS))
     out.append(("The roadmap", ROADMAP))
     return tuple(out)
+
+
+AGGREGATION_WORDS = {
+    "mean": "the mean",
+    "weighted_mean": "the weighted mean",
+    "min": "the minimum",
+    "max": "the maximum",
+    "sum": "the sum",
+}
+
+
+def _overall_rule(result: Result) -> str:
+    weighted = result.aggregation in {"weighted_mean", "sum"}
+    areas = ", ".join(
+        f"{g.title} (weight {g.weight:g})" if weighted else g.title for g in result.groups
+    )
+    rule = AGGREGATION_WORDS.get(result.aggregation, result.aggregation)
+    return f" In this questionnaire the overall score is {rule} of {areas}."
+
+
+def _band_list(result: Result) -> str:
+    if not result.bands:
+        return ""
+    numbered = levels_are_steps(result)
+    parts = [f"{b.range} is {level_text(b.level, numbered=numbered)}" for b in result.bands]
+    return " Here: " + "; ".join(parts) + "."
 
 
 QUESTION_SCORES = (
