@@ -24,7 +24,6 @@ from mlops_maturity.questionnaire import load_questionnaire, resolve
 from mlops_maturity.validation import problems_from_validation
 from mlops_maturity.yamlsafe import Document, YamlFileError, read_yaml
 
-SCHEMA_MODELINE = "# yaml-language-server: $schema={schema}"
 _YES = {"yes", "y", "true"}
 _NO = {"no", "n", "false"}
 
@@ -201,10 +200,9 @@ def _unit(question: NumberQuestion) -> str:
     return f" ({question.unit})" if question.unit else ""
 
 
-def dump_answers(assessment: Assessment, q: Questionnaire, *, schema: str | None = None) -> str:
+def dump_answers(assessment: Assessment, q: Questionnaire) -> str:
     """The answer file as YAML text, answers in questionnaire order."""
-    lines = [SCHEMA_MODELINE.format(schema=schema)] if schema else []
-    lines.append(f"questionnaire: {_scalar(assessment.questionnaire)}")
+    lines = [f"questionnaire: {_scalar(assessment.questionnaire)}"]
     lines.append(f"version: {_scalar(assessment.version or q.version)}")
     subject = assessment.subject.model_dump(exclude_defaults=True)
     if subject:

@@ -20,7 +20,6 @@ from mlops_maturity.model import (
     NumberQuestion,
     Questionnaire,
     TextQuestion,
-    iter_groups,
     parse_interval,
 )
 from mlops_maturity.resources import builtin_questionnaires
@@ -296,8 +295,3 @@ def _check_condition(
         for value in values:
             if value not in (True, False, "yes", "no"):
                 yield loc, f"{value!r} is not an answer to yes/no question {when.question!r}"
-
-
-def all_groups(q: Questionnaire) -> list[Group]:
-    """Every group of the questionnaire, depth first."""
-    return iter_groups(q.groups)
