@@ -16,34 +16,38 @@ from mlops_maturity.question_scoring import question_range
 from mlops_maturity.result import AnswerResult, RecommendationResult
 
 
-def question_shares(q: Questionnaire) -> dict[str, float]:
-    """Each question's share of the overall score, from the weights along its path."""
+def question_shares(
+    q: Questionnaire, scores: dict[str, float | None] | None = None
+) -> dict[str, float]:
+    """Each question's share of the overall score, from the weights along its path.
+
+    Under ``min`` the score moves only when its weakest part improves, so with ``scores``
+    (group and question id → score) the weakest part(s) take the whole share.
+    """
     shares: dict[str, float] = {}
 
-    def children_weights(group: Group) -> list[tuple[object, float]]:
-        kids: list[tuple[object, float]] = [
-            (question, question.weight)
-            for question in group.questions
-            if not isinstance(question, TextQuestion)
-        ]
-        kids += [(sub, sub.weight) for sub in group.groups]
-        return kids
+    def split(how: str, kids: list[tuple[str, float]], share: float) -> list[float]:
+        total = sum(w for _, w in kids)
+        known = [scores[k] for k, _ in kids if scores and scores.get(k) is not None]
+        if how == "min" and known:
+            weakest = [k for k, _ in kids if scores and scores.get(k) == min(known)]  # type: ignore[type-var]
+            return [share / len(weakest) if k in weakest else 0.0 for k, _ in kids]
+        if how in {"mean", "min", "max"} or total == 0:
+            return [share / len(kids)] * len(kids)
+        return [share * w / total for _, w in kids]
 
     def walk(group: Group, share: float) -> None:
-        kids = children_weights(group)
-        total = sum(w for _, w in kids)
-        equal = group.aggregation in {"mean", "min", "max"} or total == 0
-        for child, weight in kids:
-            part = share * (1 / len(kids) if equal else weight / total)
-            if isinstance(child, Group):
-                walk(child, part)
-            else:
-                shares[child.id] = part  # type: ignore[attr-defined]
+        questions = [x for x in group.questions if not isinstance(x, TextQuestion)]
+        kids = [(x.id, x.weight) for x in questions] + [(g.id, g.weight) for g in group.groups]
+        parts = split(group.aggregation, kids, share)
+        for question, part in zip(questions, parts, strict=False):
+            shares[question.id] = part
+        for sub, part in zip(group.groups, parts[len(questions) :], strict=True):
+            walk(sub, part)
 
-    top_total = sum(g.weight for g in q.groups)
-    for group in q.groups:
-        equal = q.aggregation in {"mean", "min", "max"} or top_total == 0
-        walk(group, 1 / len(q.groups) if equal else group.weight / top_total)
+    top = split(q.aggregation, [(g.id, g.weight) for g in q.groups], 1.0)
+    for group, part in zip(q.groups, top, strict=True):
+        walk(group, part)
     return shares
 
 
@@ -78,16 +82,18 @@ def recommend(
     answers: dict[str, AnswerResult],
     group_scores: dict[str, float | None] | None = None,
     staged: int | None = None,
+    scores: dict[str, float | None] | None = None,
 ) -> tuple[RecommendationResult, ...]:
     """Recommendations for every gap: those blocking the next staged level first, then by priority.
 
     ``group_scores`` (top-level group id → score) lets a step point at the next level of its
     area when a question's own score does not read as a level (sums, 0-10 metrics).
     ``staged`` is the staged level reached; unmet questions of the level above it block it.
+    ``scores`` (every group and question id → score) lets ``min`` groups rank their weakest part.
     """
     group_scores = group_scores or {}
     next_stage = None if staged is None else _next_level(q, staged)
-    shares = question_shares(q)
+    shares = question_shares(q, scores)
     found: list[tuple[bool, float, int, int, RecommendationResult]] = []
     for position, (qid, answer) in enumerate(answers.items()):
         if answer.status != "answered" or answer.score is None:

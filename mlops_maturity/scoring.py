@@ -267,6 +267,19 @@ def staged_level(q: Questionnaire, answers: dict[str, AnswerResult]) -> LevelRef
     return _level_ref(q, reached)
 
 
+def _all_scores(
+    groups: Sequence[GroupResult], answers: dict[str, AnswerResult]
+) -> dict[str, float | None]:
+    """Every group's and question's score by id."""
+    found: dict[str, float | None] = {qid: a.score for qid, a in answers.items()}
+    stack = list(groups)
+    while stack:
+        group = stack.pop()
+        found[group.id] = group.score
+        stack.extend(group.groups)
+    return found
+
+
 def questionnaire_hash(q: Questionnaire) -> str:
     """A fingerprint of the validated questionnaire (comments and layout do not change it)."""
     return "sha256:" + hashlib.sha256(q.model_dump_json().encode()).hexdigest()
@@ -311,7 +324,11 @@ def score(q: Questionnaire, assessment: Assessment) -> Result:
         answers=tuple(answers.values()),
         missing=tuple(a.question for a in answers.values() if a.status == "missing"),
         recommendations=recommend(
-            q, answers, {g.id: g.score for g in groups}, None if stage is None else stage.value
+            q,
+            answers,
+            {g.id: g.score for g in groups},
+            None if stage is None else stage.value,
+            scores=_all_scores(groups, answers),
         ),
     )
 

@@ -35,7 +35,12 @@ def test_ml_test_score_woodgrove() -> None:
     assert len(result.recommendations) == 22
     top = result.recommendations[0]
     assert top.question == "monitor-1"
-    assert top.priority == pytest.approx(3 / 28, abs=1e-6)
+    # Monitoring (3.0) is the weakest section, so under `min` it takes the whole share:
+    # 1 × 1/7 (one of seven tests) × gap 1 × impact high 3 / effort low 1.
+    assert top.priority == pytest.approx(3 / 7, abs=1e-6)
+    assert {r.question.split("-")[0] for r in result.recommendations if r.priority > 0} == {
+        "monitor"
+    }
     assert top.level == 4  # the next level above the Monitoring section's 3.0
 
 

@@ -77,3 +77,23 @@ def test_steps_blocking_the_next_staged_level_come_first(tmp_path: Path) -> None
     # q1 (level 1, unmet) keeps the staged level at 0: first despite its lower priority.
     assert [(r.question, r.blocks_next_level) for r in recs] == [("q1", True), ("q2", False)]
     assert recs[0].priority < recs[1].priority
+
+
+def test_under_min_only_the_weakest_part_counts() -> None:
+    q = questionnaire("mlts")
+    answers = {
+        "data-1": "automated",
+        "data-2": "manual",
+        "data-3": "no",
+        "model-1": "automated",
+        "model-2": "automated",
+        "model-3": "manual",
+    }
+    structural = question_shares(q)
+    assert structural["data-3"] == structural["model-3"] == pytest.approx(1 / 6)
+    result = score(q, assessment("mlts", answers))
+    scores = {a.question: a.score for a in result.answers} | {g.id: g.score for g in result.groups}
+    shares = question_shares(q, scores)
+    # Data (1.5) is weaker than Model (2.5): only data tests can raise the final score.
+    assert shares["data-3"] == pytest.approx(1 / 3)
+    assert shares["model-3"] == 0
