@@ -40,6 +40,7 @@ def test_terminal_report_lists_groups_missing_and_next_steps() -> None:
 def test_terminal_report_with_nothing_answered() -> None:
     text = terminal_text({})
     assert "Overall  not scored" in text
+    assert "Staged" not in text
     assert "No recommendations yet: answer some questions first." in text
 
 

@@ -59,7 +59,7 @@ def _headline(result: Result) -> Panel:
         Text.assemble(("Overall  ", "bold"), (level_text(o.level, numbered=steps), "bold cyan")),
         Text(f"Score    {fmt_score(o.score, o.max_score)}"),
     ]
-    if o.staged_level is not None:
+    if o.staged_level is not None and o.score is not None:
         lines.append(
             Text.assemble(
                 f"Staged   {level_text(o.staged_level, numbered=steps)}",
