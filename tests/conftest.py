@@ -19,6 +19,16 @@ VALID = DATA / "questionnaires" / "valid"
 
 Run = Callable[..., Result]
 
+# Data sums to 1.5 and Model to 2.5 in the ML Test Score fixture (tests/data/.../mlts.yaml).
+MLTS_ANSWERS = {
+    "data-1": "automated",
+    "data-2": "manual",
+    "data-3": "no",
+    "model-1": "automated",
+    "model-2": "automated",
+    "model-3": "manual",
+}
+
 
 def questionnaire(name: str) -> Questionnaire:
     """A questionnaire from tests/data/questionnaires/valid."""

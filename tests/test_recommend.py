@@ -9,7 +9,7 @@ import pytest
 from mlops_maturity.questionnaire import load_questionnaire
 from mlops_maturity.recommend import question_shares
 from mlops_maturity.scoring import score
-from tests.conftest import VALID, assessment, questionnaire
+from tests.conftest import MLTS_ANSWERS, VALID, assessment, questionnaire
 
 
 def test_question_shares_follow_weights_and_sum_to_one() -> None:
@@ -81,14 +81,7 @@ def test_steps_blocking_the_next_staged_level_come_first(tmp_path: Path) -> None
 
 def test_under_min_only_the_weakest_part_counts() -> None:
     q = questionnaire("mlts")
-    answers = {
-        "data-1": "automated",
-        "data-2": "manual",
-        "data-3": "no",
-        "model-1": "automated",
-        "model-2": "automated",
-        "model-3": "manual",
-    }
+    answers = MLTS_ANSWERS
     structural = question_shares(q)
     assert structural["data-3"] == structural["model-3"] == pytest.approx(1 / 6)
     result = score(q, assessment("mlts", answers))

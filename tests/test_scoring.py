@@ -9,7 +9,7 @@ import pytest
 from mlops_maturity.model import Questionnaire
 from mlops_maturity.result import GroupResult, Result
 from mlops_maturity.scoring import Part, aggregate, score
-from tests.conftest import assessment, questionnaire
+from tests.conftest import MLTS_ANSWERS, assessment, questionnaire
 
 
 def group(result: Result, *path: str) -> GroupResult:
@@ -97,14 +97,7 @@ def test_not_applicable_leaves_the_denominator() -> None:
 
 def test_ml_test_score_is_the_minimum_of_section_sums() -> None:
     q = questionnaire("mlts")
-    answers = {
-        "data-1": "automated",
-        "data-2": "manual",
-        "data-3": "no",
-        "model-1": "automated",
-        "model-2": "automated",
-        "model-3": "manual",
-    }
+    answers = MLTS_ANSWERS
     result = score(q, assessment("mlts", answers))
     assert group(result, "data").score == 1.5
     assert group(result, "model").score == 2.5
