@@ -13,6 +13,7 @@ from questionary import Choice
 from mlops_maturity.answers import normalise
 from mlops_maturity.assessment import NOT_APPLICABLE, Answer, Subject
 from mlops_maturity.model import ChoiceQuestion, NumberQuestion, Questionnaire, TextQuestion
+from mlops_maturity.render.text import fit
 
 HELP, NOTE = "__help__", "__note__"
 STYLE = questionary.Style(
@@ -47,12 +48,6 @@ def ask_subject(subject: Subject, respondent: str) -> tuple[Subject, str]:
     return updated, who.strip()
 
 
-def _fit(text: str, width: int) -> str:
-    """One line of at most ``width`` characters, with an ellipsis when cut."""
-    text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
 def _wrapped(text: str, width: int) -> str:
     return "\n  ".join(textwrap.wrap(" ".join(text.split()), width))
 
@@ -64,7 +59,7 @@ def _choices(q: Questionnaire, question: Any) -> list[Choice]:
         width = max(40, shutil.get_terminal_size().columns - 8)
         choices = [
             Choice(
-                _fit(o.label, width),
+                fit(" ".join(o.label.split()), width),
                 value=o.id,
                 description=_wrapped(f"{o.label}. {o.description}".rstrip(". "), width)
                 if len(o.label) > width or o.description

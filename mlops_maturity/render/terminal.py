@@ -10,6 +10,7 @@ from rich.text import Text
 
 from mlops_maturity.render.text import (
     completeness_text,
+    fit,
     flatten_groups,
     fmt_score,
     fraction,
@@ -73,10 +74,6 @@ def _headline(result: Result) -> Panel:
     return Panel(Group(*lines), title=Text(title), expand=False)
 
 
-def _fit(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
 def _groups_table(result: Result, console_width: int) -> Text:
     """Score, bar, level and completeness per group, as fixed-width columns.
 
@@ -89,10 +86,10 @@ def _groups_table(result: Result, console_width: int) -> Text:
     rows = [
         (
             depth,
-            _fit("  " * depth + group.title, text_width),
+            fit("  " * depth + group.title, text_width),
             bar(fraction(group.score, group.min_score, group.max_score), bar_width),
             "—" if group.score is None else f"{group.score:.2f}",
-            _fit(short_level(group.level, numbered=steps), text_width),
+            fit(short_level(group.level, numbered=steps), text_width),
             f"{group.answered}/{group.applicable}",
         )
         for depth, group in flatten_groups(result.groups)

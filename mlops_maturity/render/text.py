@@ -35,6 +35,11 @@ def levels_are_steps(result: Result) -> bool:
     return values == list(range(values[0], values[0] + len(values))) if values else False
 
 
+def fit(text: str, width: int) -> str:
+    """At most ``width`` characters, with an ellipsis when cut."""
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
 def fraction(score: float | None, low: float | None, high: float | None) -> float:
     """Where a score lies between its lowest and highest possible value, 0 to 1."""
     if score is None or low is None or high is None or high <= low:
