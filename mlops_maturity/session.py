@@ -44,8 +44,8 @@ class Session:
         q = self.questionnaire
         todo = f"{len(missing)} of {total} questions left" if self.resumed else f"{total} questions"
         return (
-            f"{q.title} {q.version}: {todo}. Each answer is saved to {self.path} at once;\n"
-            "Ctrl-C stops safely, and --resume continues where you left off."
+            f"{q.title} {q.version}: {todo}.\n"
+            f"Answers are saved to {self.path} as you go; Ctrl-C stops safely, --resume continues."
         )
 
     def pending(self) -> tuple[list[str], int]:

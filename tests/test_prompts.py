@@ -144,7 +144,7 @@ def test_welcome_says_how_much_is_left(tmp_path: Path) -> None:
     from mlops_maturity.session import start
 
     session = start(TINY, resume=None, save=tmp_path / "a.yaml", force=False)
-    assert session.welcome().startswith("Tiny 1: 4 questions. Each answer is saved to")
+    assert session.welcome().startswith("Tiny 1: 4 questions.\nAnswers are saved to")
     session.save()
     resumed = start(TINY, resume=tmp_path / "a.yaml", save=None, force=False)
-    assert resumed.welcome().startswith("Tiny 1: 4 of 4 questions left.")
+    assert resumed.welcome().startswith("Tiny 1: 4 of 4 questions left.\n")
