@@ -39,9 +39,9 @@ def median_times(
 
 def render_once(path: Path) -> int:
     """The memory probe: what `report FILE --format pdf` does, in a fresh process."""
-    from mlops_maturity.answers import load_answers
+    from mlops_maturity.assessment.load import load_answers
     from mlops_maturity.render.pdf import render_pdf
-    from mlops_maturity.scoring import score
+    from mlops_maturity.scoring.engine import score
 
     assessment, questionnaire = load_answers(path)
     return len(render_pdf(score(questionnaire, assessment)))
@@ -59,11 +59,11 @@ def time_ratio(path: Path, runs: int) -> float:
     """Print the timings of render_pdf and of WeasyPrint alone on its HTML; return the ratio."""
     from weasyprint import HTML
 
-    from mlops_maturity.answers import load_answers
+    from mlops_maturity.assessment.load import load_answers
     from mlops_maturity.render.html import render_html
     from mlops_maturity.render.pdf import render_pdf
     from mlops_maturity.resources import data_dir
-    from mlops_maturity.scoring import score
+    from mlops_maturity.scoring.engine import score
 
     assessment, questionnaire = load_answers(path)
     result = score(questionnaire, assessment)

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
-from mlops_maturity.assessment import Assessment
-from mlops_maturity.cli import app
-from mlops_maturity.model import Questionnaire
-from mlops_maturity.questionnaire import load_questionnaire
+from mlops_maturity.assessment.model import Assessment
+from mlops_maturity.cli.app import app
+from mlops_maturity.questionnaire.load import load_questionnaire
+from mlops_maturity.questionnaire.model import Questionnaire
 
 DATA = Path(__file__).parent / "data"
 VALID = DATA / "questionnaires" / "valid"

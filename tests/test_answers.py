@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.answers import dump_answers, load_answers
+from mlops_maturity.assessment.dump import dump_answers
+from mlops_maturity.assessment.load import load_answers
 from mlops_maturity.errors import AnswersError
 from tests.conftest import VALID
 

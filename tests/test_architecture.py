@@ -9,40 +9,91 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.formats import OutputFormat
 from mlops_maturity.render import RENDERERS
+from mlops_maturity.render.formats import OutputFormat
 
 PACKAGE = Path(__file__).resolve().parent.parent / "mlops_maturity"
-CORE = [
-    "model",
-    "questionnaire",
-    "answers",
-    "assessment",
-    "scoring",
-    "question_scoring",
-    "recommend",
-    "result",
-    "validation",
-    "yamlsafe",
-    "errors",
-]
+# NOTE: the folders are the pipeline's stages; a module imports only from its own stage and
+# the stages below it. Stages of equal rank sit beside each other and do not import each other.
+RANK = {
+    "": 0,  # errors, files, resources: shared by all
+    "questionnaire": 1,
+    "assessment": 2,
+    "scoring": 3,
+    "workshop": 4,
+    "history": 5,
+    "render": 6,
+    "cli": 7,
+}
+PURE = ["scoring", "workshop", "history"]
 UI = {"rich", "typer", "questionary", "prompt_toolkit", "weasyprint", "jinja2"}
+EFFECTS = {"print", "open", "input", "write_text", "write_bytes", "write_atomic", "stdout"}
 
 
-def imported(module: str) -> set[str]:
-    tree = ast.parse((PACKAGE / f"{module}.py").read_text())
+def modules(stage: str | None = None) -> list[Path]:
+    folders = [PACKAGE / stage] if stage else [PACKAGE, *(p for p in PACKAGE.iterdir())]
+    return sorted(
+        path
+        for folder in folders
+        if folder.is_dir() and not folder.name.startswith(("_", "."))
+        for path in folder.glob("*.py")
+        if path.name != "__main__.py"  # the entry point runs the command line
+    )
+
+
+def stage_of(module: str) -> str:
+    """``mlops_maturity.scoring.engine`` → ``scoring``; shared modules → ``""``."""
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 and parts[1] in RANK else ""
+
+
+def imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
-            names |= {alias.name.split(".")[0] for alias in node.names}
+            names |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module.split(".")[0])
+            names.add(node.module)
     return names
 
 
-@pytest.mark.parametrize("module", CORE)
-def test_core_modules_do_not_touch_the_user_interface(module: str) -> None:
-    assert imported(module) & UI == set()
+def name(path: Path) -> str:
+    return ".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+
+
+def test_every_module_lives_in_a_stage() -> None:
+    stray = [p.name for p in modules() if p.parent != PACKAGE and p.parent.name not in RANK]
+    top = {p.stem for p in PACKAGE.glob("*.py")}
+    assert stray == []
+    assert top == {"__init__", "__main__", "errors", "files", "resources"}
+
+
+@pytest.mark.parametrize("path", modules(), ids=name)
+def test_stages_import_only_from_below(path: Path) -> None:
+    here = stage_of(name(path))
+    wrong = sorted(
+        module
+        for module in imports(path)
+        if module.startswith("mlops_maturity.")
+        and (there := stage_of(module)) != here
+        and (RANK[there] >= RANK[here])
+    )
+    assert wrong == [], f"{name(path)} ({here or 'shared'}) imports from a later stage"
+
+
+@pytest.mark.parametrize("path", [p for s in PURE for p in modules(s)], ids=name)
+def test_pure_stages_touch_no_user_interface_and_no_files(path: Path) -> None:
+    roots = {module.split(".")[0] for module in imports(path)}
+    assert roots & UI == set()
+    used = {n.id for n in ast.walk(ast.parse(path.read_text())) if isinstance(n, ast.Name)}
+    used |= {n.attr for n in ast.walk(ast.parse(path.read_text())) if isinstance(n, ast.Attribute)}
+    assert used & EFFECTS == set()
+
+
+@pytest.mark.parametrize("path", modules("questionnaire") + modules("assessment"), ids=name)
+def test_loading_stages_touch_no_user_interface(path: Path) -> None:
+    assert {module.split(".")[0] for module in imports(path)} & UI == set()
 
 
 def test_command_line_start_up_imports_nothing_heavy() -> None:

@@ -8,18 +8,18 @@ from typing import Any
 
 import pytest
 
-from mlops_maturity.answers import load_answers
-from mlops_maturity.model import (
+from mlops_maturity.assessment.load import load_answers
+from mlops_maturity.questionnaire.load import load_questionnaire
+from mlops_maturity.questionnaire.model import (
     BooleanQuestion,
     ChoiceQuestion,
     NumberQuestion,
     Questionnaire,
     TextQuestion,
 )
-from mlops_maturity.question_scoring import question_range
-from mlops_maturity.questionnaire import load_questionnaire
 from mlops_maturity.resources import builtin_questionnaires
-from mlops_maturity.scoring import score
+from mlops_maturity.scoring.engine import score
+from mlops_maturity.scoring.question import question_range
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILTIN = sorted(builtin_questionnaires())

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.answers import load_answers
-from mlops_maturity.result import Result
-from mlops_maturity.scoring import score
+from mlops_maturity.assessment.load import load_answers
+from mlops_maturity.scoring.engine import score
+from mlops_maturity.scoring.result import Result
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity import cache
 from mlops_maturity.errors import QuestionnaireError
-from mlops_maturity.questionnaire import load_questionnaire
+from mlops_maturity.questionnaire import cache
+from mlops_maturity.questionnaire.load import load_questionnaire
 from mlops_maturity.resources import builtin_questionnaires
 from tests.conftest import VALID
 

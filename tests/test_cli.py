@@ -194,7 +194,7 @@ def test_internal_errors_exit_3_without_traceback(
     def boom(*_: object) -> None:
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr("mlops_maturity.scoring.score", boom)
+    monkeypatch.setattr("mlops_maturity.scoring.engine.score", boom)
     result = run(["report", str(answer_file(tmp_path))], code=3)
     assert "internal error: RuntimeError: kaboom" in result.stderr
     assert "please report" in result.stderr

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from mlops_maturity.answers import load_answers
+from mlops_maturity.assessment.load import load_answers
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from mlops_maturity.doctor import checks, pango_version
+from mlops_maturity.cli.doctor import checks, pango_version
 from tests.conftest import Run
 
 
@@ -26,7 +26,7 @@ def test_missing_pango_fails_with_the_packages_to_install(
     def missing() -> None:
         raise OSError("cannot load library 'libpango-1.0-0'")
 
-    monkeypatch.setattr("mlops_maturity.doctor.load_weasyprint_ffi", missing)
+    monkeypatch.setattr("mlops_maturity.cli.doctor.load_weasyprint_ffi", missing)
     result = run(["doctor"], code=1)
     assert "FAIL  pango" in result.stdout
     assert "apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0" in result.stdout
@@ -34,7 +34,7 @@ def test_missing_pango_fails_with_the_packages_to_install(
 
 
 def test_missing_harfbuzz_subset_is_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("mlops_maturity.doctor.load_weasyprint_ffi", lambda: fake_ffi(None))
+    monkeypatch.setattr("mlops_maturity.cli.doctor.load_weasyprint_ffi", lambda: fake_ffi(None))
     by_name = {c.name: c for c in checks()}
     assert by_name["pango"].detail == "1.50.12"
     assert by_name["harfbuzz-subset"].status == "warn"
@@ -42,7 +42,7 @@ def test_missing_harfbuzz_subset_is_a_warning(monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_healthy_installation(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("mlops_maturity.doctor.load_weasyprint_ffi", lambda: fake_ffi(object()))
+    monkeypatch.setattr("mlops_maturity.cli.doctor.load_weasyprint_ffi", lambda: fake_ffi(object()))
     out = run(["doctor"]).stdout
     assert "ok    harfbuzz-subset" in out
     assert "ok    python" in out

@@ -11,9 +11,9 @@ from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from mlops_maturity.answers import load_answers
-from mlops_maturity.assessment import Subject
-from mlops_maturity.prompts import ask_question, ask_subject, current_quarter
+from mlops_maturity.assessment.load import load_answers
+from mlops_maturity.assessment.model import Subject
+from mlops_maturity.cli.prompts import ask_question, ask_subject, current_quarter
 from tests.conftest import VALID, Run, questionnaire
 
 DOWN, ENTER, SPACE, CTRL_C, BACKSPACE = "\x1b[B", "\r", " ", "\x03", "\x7f"
@@ -91,7 +91,7 @@ SUBJECT = ["Example Corp", ENTER, "Fraud ML", ENTER, "2026-Q3", ENTER, "Team lea
 
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("mlops_maturity.cli.stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("mlops_maturity.cli.app.stdin_is_terminal", lambda: True)
 
 
 @pytest.mark.usefixtures("terminal")
@@ -141,7 +141,7 @@ def test_an_existing_answer_file_is_not_started_over(run: Run, tmp_path: Path) -
 
 
 def test_welcome_says_how_much_is_left(tmp_path: Path) -> None:
-    from mlops_maturity.session import start
+    from mlops_maturity.cli.session import start
 
     session = start(TINY, resume=None, save=tmp_path / "a.yaml", force=False)
     assert session.welcome().startswith("Tiny 1: 4 questions.\nAnswers are saved to")

@@ -7,9 +7,9 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mlops_maturity.model import BooleanQuestion, ChoiceQuestion, Questionnaire
-from mlops_maturity.result import GroupResult, Overall, Result
-from mlops_maturity.scoring import score
+from mlops_maturity.questionnaire.model import BooleanQuestion, ChoiceQuestion, Questionnaire
+from mlops_maturity.scoring.engine import score
+from mlops_maturity.scoring.result import GroupResult, Overall, Result
 from tests.conftest import assessment, questionnaire
 
 MODELS = {name: questionnaire(name) for name in ("samm", "mlts", "checklist")}

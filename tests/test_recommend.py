@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.questionnaire import load_questionnaire
-from mlops_maturity.recommend import question_shares
-from mlops_maturity.scoring import score
+from mlops_maturity.questionnaire.load import load_questionnaire
+from mlops_maturity.scoring.engine import score
+from mlops_maturity.scoring.recommend import question_shares
 from tests.conftest import MLTS_ANSWERS, VALID, assessment, questionnaire
 
 

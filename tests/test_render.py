@@ -8,13 +8,13 @@ from pathlib import Path
 
 from rich.console import Console
 
-from mlops_maturity.assessment import Answer
-from mlops_maturity.formats import OutputFormat
-from mlops_maturity.questionnaire import load_questionnaire
+from mlops_maturity.assessment.model import Answer
+from mlops_maturity.questionnaire.load import load_questionnaire
 from mlops_maturity.render import render
+from mlops_maturity.render.formats import OutputFormat
 from mlops_maturity.render.terminal import render_terminal
 from mlops_maturity.render.text import fmt_score, level_text
-from mlops_maturity.scoring import score
+from mlops_maturity.scoring.engine import score
 from tests.conftest import VALID, assessment, questionnaire
 
 

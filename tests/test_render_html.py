@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.answers import load_answers
+from mlops_maturity.assessment.load import load_answers
 from mlops_maturity.render import view
 from mlops_maturity.render.html import environment, level_colour, render_html, stylesheet
-from mlops_maturity.result import Result
-from mlops_maturity.scoring import score
+from mlops_maturity.scoring.engine import score
+from mlops_maturity.scoring.result import Result
 from tests.conftest import DATA, assessment, questionnaire
 
 REPORTS = DATA / "reports"

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.answers import load_answers
+from mlops_maturity.assessment.load import load_answers
 from mlops_maturity.render.markdown import md_escape, render_markdown
-from mlops_maturity.scoring import score
+from mlops_maturity.scoring.engine import score
 from tests.conftest import DATA, assessment, questionnaire
 
 GOLDEN = DATA / "golden" / "report.md"

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from mlops_maturity.answers import load_answers
+from mlops_maturity.assessment.load import load_answers
 from mlops_maturity.render.pdf import (
     html_to_pdf,
     inside,
@@ -24,8 +24,8 @@ from mlops_maturity.render.pdf import (
     render_pdf,
 )
 from mlops_maturity.resources import data_dir
-from mlops_maturity.result import Result
-from mlops_maturity.scoring import score
+from mlops_maturity.scoring.engine import score
+from mlops_maturity.scoring.result import Result
 from tests.conftest import DATA
 
 needs_pdftotext = pytest.mark.skipif(

@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from mlops_maturity.answers import load_answers
+from mlops_maturity.assessment.load import load_answers
 from mlops_maturity.render import view, wording
-from mlops_maturity.result import GroupResult, LevelRef, Result
-from mlops_maturity.scoring import score, with_target_level
+from mlops_maturity.scoring.engine import score, with_target_level
+from mlops_maturity.scoring.result import GroupResult, LevelRef, Result
 from tests.conftest import DATA, assessment, questionnaire
 
 REPORTS = DATA / "reports"

@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from mlops_maturity.model import Questionnaire
-from mlops_maturity.result import GroupResult, Result
-from mlops_maturity.scoring import Part, aggregate, score
+from mlops_maturity.questionnaire.model import Questionnaire
+from mlops_maturity.scoring.engine import Part, aggregate, score
+from mlops_maturity.scoring.result import GroupResult, Result
 from tests.conftest import MLTS_ANSWERS, assessment, questionnaire
 
 

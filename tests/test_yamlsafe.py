@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from mlops_maturity.yamlsafe import MAX_BYTES, YamlFileError, format_path, parse_yaml, read_yaml
+from mlops_maturity.questionnaire.yamlsafe import (
+    MAX_BYTES,
+    YamlFileError,
+    format_path,
+    parse_yaml,
+    read_yaml,
+)
 
 BOMB = """a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
 b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]

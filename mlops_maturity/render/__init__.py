@@ -6,10 +6,10 @@ import io
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from mlops_maturity.formats import OutputFormat
+from mlops_maturity.render.formats import OutputFormat
 
 if TYPE_CHECKING:
-    from mlops_maturity.result import Result
+    from mlops_maturity.scoring.result import Result
 
 __all__ = ["RENDERERS", "OutputFormat", "render"]
 

@@ -13,7 +13,7 @@ from mlops_maturity.render.view import (
     sections,
 )
 from mlops_maturity.render.wording import appendix, blockers, summary
-from mlops_maturity.result import Result
+from mlops_maturity.scoring.result import Result
 
 
 def document(result: Result) -> dict[str, object]:

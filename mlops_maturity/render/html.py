@@ -10,12 +10,12 @@ from mlops_maturity.render import view, wording
 from mlops_maturity.render.document import document
 from mlops_maturity.render.text import fmt_percent, fmt_score, fraction, level_text
 from mlops_maturity.resources import data_dir
-from mlops_maturity.result import LevelRef
+from mlops_maturity.scoring.result import LevelRef
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from mlops_maturity.result import Result
+    from mlops_maturity.scoring.result import Result
 
 TEMPLATE = "report.html.j2"
 STYLESHEET = "report.css"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlops_maturity.result import Result
+from mlops_maturity.scoring.result import Result
 
 
 def render_json(result: Result) -> str:

@@ -13,7 +13,7 @@ from mlops_maturity.resources import data_dir
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from mlops_maturity.result import Result
+    from mlops_maturity.scoring.result import Result
 
 TEMPLATE = "report.md.j2"
 # NOTE: backslash-escaping any ASCII punctuation is valid CommonMark, so this turns markup,

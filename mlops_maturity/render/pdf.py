@@ -12,7 +12,7 @@ from mlops_maturity.render.html import render_html
 from mlops_maturity.resources import data_dir
 
 if TYPE_CHECKING:
-    from mlops_maturity.result import Result
+    from mlops_maturity.scoring.result import Result
 
 PANGO_HELP = (
     "PDF reports need the Pango text libraries, which WeasyPrint could not load ({error}).\n"

@@ -18,7 +18,7 @@ from mlops_maturity.render.text import (
     levels_are_steps,
     subject_line,
 )
-from mlops_maturity.result import LevelRef, Result
+from mlops_maturity.scoring.result import LevelRef, Result
 
 BAR_WIDTH = 20
 TOP_RECOMMENDATIONS = 5

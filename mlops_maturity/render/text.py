@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mlops_maturity.result import GroupResult, LevelRef, Overall, Result
+from mlops_maturity.scoring.result import GroupResult, LevelRef, Overall, Result
 
 
 def fmt_score(score: float | None, high: float | None = None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from mlops_maturity.model import RATING_VALUE
+from mlops_maturity.questionnaire.model import RATING_VALUE
 from mlops_maturity.render.text import (
     flatten_groups,
     fmt_percent,
@@ -13,7 +13,7 @@ from mlops_maturity.render.text import (
     fraction,
     levels_are_steps,
 )
-from mlops_maturity.result import (
+from mlops_maturity.scoring.result import (
     AnswerResult,
     GroupResult,
     LevelRef,

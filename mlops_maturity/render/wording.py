@@ -11,7 +11,7 @@ from mlops_maturity.render.view import (
     level_phrase,
     percent_to_target,
 )
-from mlops_maturity.result import AnswerResult, Result
+from mlops_maturity.scoring.result import AnswerResult, Result
 
 STATUS_WORDS = {
     "not_applicable": "Not applicable",

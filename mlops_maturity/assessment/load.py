@@ -1,4 +1,4 @@
-"""Read, check and write answer files."""
+"""Read answer files and check every answer against its questionnaire."""
 
 from __future__ import annotations
 
@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
-from mlops_maturity.assessment import NOT_APPLICABLE, Answer, AnswerValue, Assessment
+from mlops_maturity.assessment.model import NOT_APPLICABLE, Answer, AnswerValue, Assessment
 from mlops_maturity.errors import AnswersError, MaturityError, Problem
-from mlops_maturity.model import (
+from mlops_maturity.questionnaire.load import load_questionnaire, resolve
+from mlops_maturity.questionnaire.model import (
     BooleanQuestion,
     ChoiceQuestion,
     NumberQuestion,
@@ -20,9 +20,8 @@ from mlops_maturity.model import (
     TextQuestion,
     iter_groups,
 )
-from mlops_maturity.questionnaire import load_questionnaire, resolve
-from mlops_maturity.validation import problems_from_validation
-from mlops_maturity.yamlsafe import Document, YamlFileError, read_yaml
+from mlops_maturity.questionnaire.validation import problems_from_validation
+from mlops_maturity.questionnaire.yamlsafe import Document, YamlFileError, read_yaml
 
 _YES = {"yes", "y", "true"}
 _NO = {"no", "n", "false"}
@@ -198,46 +197,3 @@ def _number(question: NumberQuestion, value: AnswerValue) -> AnswerValue:
 
 def _unit(question: NumberQuestion) -> str:
     return f" ({question.unit})" if question.unit else ""
-
-
-def dump_answers(assessment: Assessment, q: Questionnaire) -> str:
-    """The answer file as YAML text, answers in questionnaire order."""
-    lines = [f"questionnaire: {_scalar(assessment.questionnaire)}"]
-    lines.append(f"version: {_scalar(assessment.version or q.version)}")
-    subject = assessment.subject.model_dump(exclude_defaults=True)
-    if subject:
-        lines.append("subject:")
-        lines += [f"  {key}: {_scalar(value)}" for key, value in subject.items()]
-    if assessment.respondent:
-        lines.append(f"respondent: {_scalar(assessment.respondent)}")
-    if assessment.benchmark_year is not None:
-        lines.append(f"benchmark_year: {assessment.benchmark_year}")
-    if assessment.targets:
-        lines.append("targets:")
-        lines += [f"  {gid}: {level}" for gid, level in assessment.targets.items()]
-    lines.append("answers:" if assessment.answers else "answers: {}")
-    for qid in q.placed:
-        answer = assessment.answers.get(qid)
-        if answer is None:
-            continue
-        if answer.note:
-            lines += [f"  {qid}:", f"    value: {_value(answer.value)}"]
-            lines.append(f"    note: {_scalar(answer.note)}")
-        else:
-            lines.append(f"  {qid}: {_value(answer.value)}")
-    return "\n".join(lines) + "\n"
-
-
-def _value(value: AnswerValue) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return "[" + ", ".join(_scalar(v) for v in value) + "]"
-    return _scalar(value)
-
-
-def _scalar(value: Any) -> str:
-    if value == NOT_APPLICABLE:
-        return NOT_APPLICABLE
-    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
-    return text.removesuffix("\n...\n").rstrip("\n")

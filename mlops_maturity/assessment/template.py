@@ -5,8 +5,8 @@ from __future__ import annotations
 import textwrap
 from typing import Any
 
-from mlops_maturity.catalog import question_entry
-from mlops_maturity.model import Questionnaire
+from mlops_maturity.questionnaire.catalog import question_entry
+from mlops_maturity.questionnaire.model import Questionnaire
 
 SCHEMA_FILE = "answers.schema.json"
 

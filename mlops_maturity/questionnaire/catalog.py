@@ -5,14 +5,14 @@ from __future__ import annotations
 import json as jsonlib
 from typing import Any
 
-from mlops_maturity.model import (
+from mlops_maturity.questionnaire.load import load_questionnaire
+from mlops_maturity.questionnaire.model import (
     BooleanQuestion,
     ChoiceQuestion,
     Group,
     NumberQuestion,
     Questionnaire,
 )
-from mlops_maturity.questionnaire import load_questionnaire
 from mlops_maturity.resources import builtin_questionnaires
 
 

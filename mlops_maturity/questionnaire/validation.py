@@ -7,7 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from mlops_maturity.errors import Problem
-from mlops_maturity.yamlsafe import Document
+from mlops_maturity.questionnaire.yamlsafe import Document
 
 _QUESTION_TAGS = {"single", "boolean", "number", "text"}
 

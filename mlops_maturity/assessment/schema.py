@@ -1,34 +1,18 @@
-"""JSON Schemas (draft-07, which editors understand) for questionnaire and answer files."""
+"""JSON Schema (draft-07) of answer files, optionally listing one questionnaire's questions."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from pydantic import BaseModel
-
-from mlops_maturity.assessment import Assessment
-from mlops_maturity.model import (
+from mlops_maturity.assessment.model import Assessment
+from mlops_maturity.questionnaire.model import (
     BooleanQuestion,
     ChoiceQuestion,
     NumberQuestion,
     Questionnaire,
 )
-
-DRAFT_07 = "http://json-schema.org/draft-07/schema#"
-
-
-def draft07(model: type[BaseModel], title: str) -> dict[str, Any]:
-    """pydantic's schema with ``$defs`` renamed to draft-07's ``definitions``."""
-    schema = model.model_json_schema(ref_template="#/definitions/{model}", by_alias=True)
-    if "$defs" in schema:
-        schema["definitions"] = schema.pop("$defs")
-    return {"$schema": DRAFT_07, "title": title, **schema}
-
-
-def questionnaire_schema() -> dict[str, Any]:
-    """The schema of questionnaire files."""
-    return draft07(Questionnaire, "mlops-maturity questionnaire")
+from mlops_maturity.questionnaire.schema import draft07, questionnaire_schema
 
 
 def answers_schema(q: Questionnaire | None = None) -> dict[str, Any]:
@@ -78,7 +62,7 @@ def schema_text(kind: str, questionnaire: str | None) -> str:
     if kind == "questionnaire":
         schema = questionnaire_schema()
     else:
-        from mlops_maturity.questionnaire import load_questionnaire
+        from mlops_maturity.questionnaire.load import load_questionnaire
 
         schema = answers_schema(load_questionnaire(questionnaire) if questionnaire else None)
     return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mlops_maturity.model import (
+from mlops_maturity.questionnaire.model import (
     RATING_VALUE,
     ChoiceQuestion,
     Group,
@@ -12,8 +12,8 @@ from mlops_maturity.model import (
     Recommendation,
     TextQuestion,
 )
-from mlops_maturity.question_scoring import question_range
-from mlops_maturity.result import AnswerResult, RecommendationResult
+from mlops_maturity.scoring.question import question_range
+from mlops_maturity.scoring.result import AnswerResult, RecommendationResult
 
 
 def question_shares(

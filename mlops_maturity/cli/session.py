@@ -6,14 +6,15 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from mlops_maturity.answers import dump_answers, load_answers
-from mlops_maturity.assessment import Answer, Assessment
+from mlops_maturity.assessment.dump import dump_answers
+from mlops_maturity.assessment.load import load_answers
+from mlops_maturity.assessment.model import Answer, Assessment
 from mlops_maturity.errors import OutputExistsError
 from mlops_maturity.files import write_atomic
-from mlops_maturity.model import Questionnaire
-from mlops_maturity.questionnaire import load_questionnaire, reference_for
-from mlops_maturity.result import Result
-from mlops_maturity.scoring import score, score_answers
+from mlops_maturity.questionnaire.load import load_questionnaire, reference_for
+from mlops_maturity.questionnaire.model import Questionnaire
+from mlops_maturity.scoring.engine import score, score_answers
+from mlops_maturity.scoring.result import Result
 
 
 def progress_line(position: int, total: int, titles: list[str]) -> str:
@@ -57,7 +58,7 @@ class Session:
 
     def run(self) -> None:
         """Ask the subject (when new) and then every missing question, saving as we go."""
-        from mlops_maturity import prompts
+        from mlops_maturity.cli import prompts
 
         prompts.say(self.welcome())
         if not self.resumed:

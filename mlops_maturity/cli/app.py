@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 import typer
 
 from mlops_maturity import __version__
-from mlops_maturity.delivery import apply_target, emit, show_result
+from mlops_maturity.cli.delivery import apply_target, emit, show_result
 from mlops_maturity.errors import InputFileError, MaturityError
-from mlops_maturity.formats import ListFormat, OutputFormat
+from mlops_maturity.render.formats import ListFormat, OutputFormat
 
 if TYPE_CHECKING:
-    from mlops_maturity.result import Result
+    from mlops_maturity.scoring.result import Result
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_USER_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED = 1, 3, 130
@@ -153,7 +153,7 @@ def assess(
     if answers is not None:
         report(answers, fmt, output, None, force, target_level)
         return
-    from mlops_maturity.session import Session, start
+    from mlops_maturity.cli.session import Session, start
 
     if not stdin_is_terminal():
         raise MaturityError(
@@ -186,8 +186,8 @@ def report(
     target_level: TargetOpt = None,
 ) -> None:
     """Score an answer file and print the report."""
-    from mlops_maturity.answers import load_answers
-    from mlops_maturity.scoring import score
+    from mlops_maturity.assessment.load import load_answers
+    from mlops_maturity.scoring.engine import score
 
     assessment, questionnaire = load_answers(file)
     if assessment.version is not None and assessment.version != questionnaire.version:
@@ -215,8 +215,8 @@ def template(
     force: ForceOpt = False,
 ) -> None:
     """Write a blank answer file: every question as a comment with its allowed answers."""
-    from mlops_maturity.questionnaire import load_questionnaire, reference_for
-    from mlops_maturity.template import build_template
+    from mlops_maturity.assessment.template import build_template
+    from mlops_maturity.questionnaire.load import load_questionnaire, reference_for
 
     q = load_questionnaire(questionnaire)
     target = None if output in (None, "-") else Path(str(output))
@@ -229,7 +229,7 @@ def template(
 @boundary
 def doctor() -> None:
     """Check the installation: Python, shipped data, and the libraries PDF reports need."""
-    from mlops_maturity.doctor import checks, render_checks
+    from mlops_maturity.cli.doctor import checks, render_checks
 
     found = checks()
     sys.stdout.write(render_checks(found))
@@ -243,7 +243,7 @@ def list_questionnaires(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.terminal,
 ) -> None:
     """List the built-in questionnaires."""
-    from mlops_maturity.catalog import list_builtin, render_list
+    from mlops_maturity.questionnaire.catalog import list_builtin, render_list
 
     entries = list_builtin()
     emit(render_list(entries, json=fmt is ListFormat.json), None, force=False)
@@ -256,8 +256,8 @@ def show_questionnaire(
     fmt: Annotated[ListFormat, typer.Option("--format", "-f")] = ListFormat.terminal,
 ) -> None:
     """Show a questionnaire's groups and questions (JSON gives a flat question list)."""
-    from mlops_maturity.catalog import render_questionnaire
-    from mlops_maturity.questionnaire import load_questionnaire
+    from mlops_maturity.questionnaire.catalog import render_questionnaire
+    from mlops_maturity.questionnaire.load import load_questionnaire
 
     q = load_questionnaire(questionnaire)
     emit(render_questionnaire(q, json=fmt is ListFormat.json), None, force=False)
@@ -269,7 +269,7 @@ def validate(
     paths: Annotated[list[Path], typer.Argument(help="Questionnaire files to check.")],
 ) -> None:
     """Check questionnaire files and report every problem with file:line:column."""
-    from mlops_maturity.questionnaire import load_questionnaire
+    from mlops_maturity.questionnaire.load import load_questionnaire
 
     failed = 0
     for path in paths:
@@ -298,7 +298,7 @@ def schema(
     force: ForceOpt = False,
 ) -> None:
     """Print the JSON Schema (draft-07) of questionnaire files or of answer files."""
-    from mlops_maturity.schema import schema_text
+    from mlops_maturity.assessment.schema import schema_text
 
     if kind not in {"questionnaire", "answers"}:
         raise typer.BadParameter("expected 'questionnaire' or 'answers'", param_hint="KIND")

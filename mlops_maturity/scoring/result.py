@@ -6,8 +6,8 @@ from typing import Literal
 
 from pydantic import Field
 
-from mlops_maturity.assessment import AnswerValue, Subject
-from mlops_maturity.model import Model
+from mlops_maturity.assessment.model import AnswerValue, Subject
+from mlops_maturity.questionnaire.model import Model
 
 SCHEMA_VERSION = 1
 Status = Literal["answered", "not_applicable", "skipped", "missing"]

@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from mlops_maturity.errors import MaturityError, Problem, QuestionnaireError
-from mlops_maturity.model import (
+from mlops_maturity.questionnaire.model import (
     Band,
     BooleanQuestion,
     ChoiceQuestion,
@@ -22,9 +22,9 @@ from mlops_maturity.model import (
     TextQuestion,
     parse_interval,
 )
+from mlops_maturity.questionnaire.validation import problems_from_validation
+from mlops_maturity.questionnaire.yamlsafe import Document, YamlFileError, parse_bytes, read_capped
 from mlops_maturity.resources import builtin_questionnaires
-from mlops_maturity.validation import problems_from_validation
-from mlops_maturity.yamlsafe import Document, YamlFileError, parse_bytes, read_capped
 
 Loc = tuple[str | int, ...]
 
@@ -58,7 +58,7 @@ def reference_for(ref: str, answer_file: Path | None) -> str:
 
 def load_questionnaire(ref: str | Path, *, relative_to: Path | None = None) -> Questionnaire:
     """Load and validate a questionnaire; raise QuestionnaireError listing every problem."""
-    from mlops_maturity import cache
+    from mlops_maturity.questionnaire import cache
 
     path = resolve(ref, relative_to=relative_to)
     try:

@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import Field, model_validator
 
-from mlops_maturity.model import Model
+from mlops_maturity.questionnaire.model import Model
 
 NOT_APPLICABLE = "n/a"
 AnswerValue = str | bool | int | float | list[str] | None

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mlops_maturity import __version__
-from mlops_maturity.assessment import NOT_APPLICABLE, AnswerValue, Assessment
-from mlops_maturity.model import (
+from mlops_maturity.assessment.model import NOT_APPLICABLE, AnswerValue, Assessment
+from mlops_maturity.questionnaire.model import (
     Aggregation,
     Band,
     Group,
@@ -18,9 +18,9 @@ from mlops_maturity.model import (
     TextQuestion,
     parse_interval,
 )
-from mlops_maturity.question_scoring import answer_label, question_range, question_score
-from mlops_maturity.recommend import recommend
-from mlops_maturity.result import (
+from mlops_maturity.scoring.question import answer_label, question_range, question_score
+from mlops_maturity.scoring.recommend import recommend
+from mlops_maturity.scoring.result import (
     AnswerResult,
     BandRef,
     BenchmarkPlacement,

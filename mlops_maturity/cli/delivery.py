@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mlops_maturity.errors import MaturityError, OutputExistsError
-from mlops_maturity.formats import OutputFormat
+from mlops_maturity.render.formats import OutputFormat
 
 if TYPE_CHECKING:
-    from mlops_maturity.result import Result
+    from mlops_maturity.scoring.result import Result
 
 
 def emit(content: str | bytes, output: str | None, *, force: bool) -> None:
@@ -74,7 +74,7 @@ def apply_target(result: Result, target_level: int | None) -> Result:
     """Point every group without its own target at ``--target-level``."""
     if target_level is None:
         return result
-    from mlops_maturity.scoring import with_target_level
+    from mlops_maturity.scoring.engine import with_target_level
 
     known = [lv.value for lv in result.levels if lv.value is not None]
     if target_level not in known:

@@ -10,7 +10,10 @@ from pathlib import Path
 from mlops_maturity import __version__
 from mlops_maturity.files import write_atomic
 
-_CODE = [Path(__file__).with_name(name) for name in ("model.py", "questionnaire.py", "yamlsafe.py")]
+_CODE = [
+    Path(__file__).with_name(name)
+    for name in ("model.py", "load.py", "validation.py", "yamlsafe.py")
+]
 
 
 def cache_dir() -> Path | None:

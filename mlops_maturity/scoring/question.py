@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from mlops_maturity.assessment import NOT_APPLICABLE, AnswerValue
-from mlops_maturity.model import (
+from mlops_maturity.assessment.model import NOT_APPLICABLE, AnswerValue
+from mlops_maturity.questionnaire.model import (
     BooleanQuestion,
     ChoiceQuestion,
     NumberQuestion,

@@ -10,9 +10,14 @@ from typing import Any
 import questionary
 from questionary import Choice
 
-from mlops_maturity.answers import normalise
-from mlops_maturity.assessment import NOT_APPLICABLE, Answer, Subject
-from mlops_maturity.model import ChoiceQuestion, NumberQuestion, Questionnaire, TextQuestion
+from mlops_maturity.assessment.load import normalise
+from mlops_maturity.assessment.model import NOT_APPLICABLE, Answer, Subject
+from mlops_maturity.questionnaire.model import (
+    ChoiceQuestion,
+    NumberQuestion,
+    Questionnaire,
+    TextQuestion,
+)
 from mlops_maturity.render.text import fit
 
 HELP, NOTE = "__help__", "__note__"

@@ -1,0 +1,1 @@
+"""Answers: the answer-file model, loading and checking it, writing it, blank templates."""

@@ -1,0 +1,53 @@
+"""Write answer files: answers in questionnaire order, notes kept, values in canonical form."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import yaml
+
+from mlops_maturity.assessment.model import NOT_APPLICABLE, AnswerValue, Assessment
+from mlops_maturity.questionnaire.model import Questionnaire
+
+
+def dump_answers(assessment: Assessment, q: Questionnaire) -> str:
+    """The answer file as YAML text, answers in questionnaire order."""
+    lines = [f"questionnaire: {_scalar(assessment.questionnaire)}"]
+    lines.append(f"version: {_scalar(assessment.version or q.version)}")
+    subject = assessment.subject.model_dump(exclude_defaults=True)
+    if subject:
+        lines.append("subject:")
+        lines += [f"  {key}: {_scalar(value)}" for key, value in subject.items()]
+    if assessment.respondent:
+        lines.append(f"respondent: {_scalar(assessment.respondent)}")
+    if assessment.benchmark_year is not None:
+        lines.append(f"benchmark_year: {assessment.benchmark_year}")
+    if assessment.targets:
+        lines.append("targets:")
+        lines += [f"  {gid}: {level}" for gid, level in assessment.targets.items()]
+    lines.append("answers:" if assessment.answers else "answers: {}")
+    for qid in q.placed:
+        answer = assessment.answers.get(qid)
+        if answer is None:
+            continue
+        if answer.note:
+            lines += [f"  {qid}:", f"    value: {_value(answer.value)}"]
+            lines.append(f"    note: {_scalar(answer.note)}")
+        else:
+            lines.append(f"  {qid}: {_value(answer.value)}")
+    return "\n".join(lines) + "\n"
+
+
+def _value(value: AnswerValue) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return "[" + ", ".join(_scalar(v) for v in value) + "]"
+    return _scalar(value)
+
+
+def _scalar(value: Any) -> str:
+    if value == NOT_APPLICABLE:
+        return NOT_APPLICABLE
+    text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
+    return text.removesuffix("\n...\n").rstrip("\n")

@@ -1,0 +1,1 @@
+"""The questionnaire format: models, safe YAML, loading with located errors, schema, catalog."""

@@ -1,0 +1,1 @@
+"""The pure engine: question and group scores, levels, recommendations, the Result."""
