@@ -22,3 +22,9 @@ def builtin_questionnaires() -> dict[str, Path]:
     """Built-in questionnaire files by id (the file name without ``.yaml``)."""
     folder = data_dir("questionnaires")
     return {path.stem: path for path in sorted(folder.glob("*.yaml"))}
+
+
+def builtin_benchmarks() -> dict[str, Path]:
+    """Shared benchmark files by id (``questionnaires/benchmarks/ID.yaml``)."""
+    folder = data_dir("questionnaires") / "benchmarks"
+    return {path.stem: path for path in sorted(folder.glob("*.yaml"))}

@@ -14,8 +14,28 @@ Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=80
 Aggregation = Literal["mean", "weighted_mean", "min", "max", "sum"]
 Rating = Literal["low", "medium", "high"]
 QuestionType = Literal["single", "multiple", "boolean", "number", "text"]
+Unanswered = Literal["exclude", "zero"]
+Headline = Literal["score", "staged"]
+# NOTE: what `metrics dora` computes, each in the unit a question that declares it must use.
+METRICS: dict[str, str] = {
+    "dora.deployment_frequency": "deployments per month",
+    "dora.lead_time": "hours",
+    "dora.change_failure_rate": "percent",
+    "dora.time_to_restore": "hours",
+    "dora.rework_rate": "percent",
+}
+Metric = Literal[
+    "dora.deployment_frequency",
+    "dora.lead_time",
+    "dora.change_failure_rate",
+    "dora.time_to_restore",
+    "dora.rework_rate",
+]
 RATING_VALUE: dict[str, int] = {"low": 1, "medium": 2, "high": 3}
-RANGE_PATTERN = r"^\s*[\[(]\s*-?(inf|\d+(\.\d+)?)\s*,\s*-?(inf|\d+(\.\d+)?)\s*[\])]\s*$"
+# NOTE: an end may be a fraction such as 1/6 (once every six months, in deployments a month),
+# so that an edge is exact rather than a rounded decimal.
+_END = r"-?(inf|\d+(\.\d+)?(/[1-9]\d*)?)"
+RANGE_PATTERN = rf"^\s*[\[(]\s*{_END}\s*,\s*{_END}\s*[\])]\s*$"
 
 
 class Model(BaseModel):
@@ -55,8 +75,13 @@ def _num(x: float) -> str:
 def parse_interval(text: str) -> Interval:
     """Parse interval notation; the pattern on every ``range`` field guarantees the shape."""
     text = text.strip()
-    low, high = (float(part) for part in re.split(r"\s*,\s*", text[1:-1].strip()))
+    low, high = (_end(part) for part in re.split(r"\s*,\s*", text[1:-1].strip()))
     return Interval(low, high, text[0] == "[", text[-1] == "]")
+
+
+def _end(part: str) -> float:
+    numerator, _, denominator = part.partition("/")
+    return float(numerator) / float(denominator) if denominator else float(numerator)
 
 
 RangeText = Annotated[str, Field(pattern=RANGE_PATTERN, examples=["[0, 1)", "(3, 5]"])]
@@ -99,6 +124,10 @@ class Recommendation(Model):
     effort: Rating = "medium"
     impact: Rating = "medium"
     level: int | None = Field(None, description="The level this step helps reach (else derived).")
+    owner: str = Field("", description="The role that should own the step, e.g. 'ML engineer'.")
+    after: tuple[Id, ...] = Field(
+        (), description="Questions whose recommended steps should come before this one."
+    )
 
 
 class ThresholdRecommendation(Recommendation):
@@ -145,6 +174,13 @@ class NumberBand(Model):
     label: str = ""
 
 
+class Gate(Model):
+    """A level this question characterises, and the score that counts as met for it."""
+
+    level: int
+    met: float | None = Field(None, description="Score that meets this level (default: the top).")
+
+
 class QuestionBase(Model):
     """What every question has."""
 
@@ -154,6 +190,9 @@ class QuestionBase(Model):
     weight: float = Field(1.0, ge=0)
     level: int | None = Field(None, description="The maturity level this question characterises.")
     met: float | None = Field(None, description="Score that counts as met for the staged level.")
+    gates: tuple[Gate, ...] = Field(
+        (), description="Several levels, each with its own met score, instead of level and met."
+    )
     not_applicable: bool = Field(False, description="Whether 'n/a' is an allowed answer.")
     sources: tuple[str, ...] = ()
     when: Condition | None = None
@@ -186,6 +225,9 @@ class NumberQuestion(QuestionBase):
     integer: bool = False
     bands: tuple[NumberBand, ...] = Field(min_length=1)
     benchmark: Id | None = None
+    metric: Metric | None = Field(
+        None, description="The measured metric this answers; `metrics dora --into` fills it in."
+    )
 
 
 class TextQuestion(QuestionBase):
@@ -218,7 +260,13 @@ class Group(Model):
     description: str = ""
     weight: float = Field(1.0, ge=0)
     aggregation: Aggregation = "weighted_mean"
+    unanswered: Unanswered | None = Field(
+        None, description="exclude (leave out) or zero (count as the scale's minimum); inherited."
+    )
     level: int | None = Field(None, description="Default level for the questions inside.")
+    level_descriptions: dict[int, str] = Field(
+        default_factory=dict, description="What each level means for this group, by level value."
+    )
     bands: tuple[Band, ...] = ()
     questions: tuple[Question, ...] = ()
     groups: tuple[Group, ...] = ()
@@ -241,6 +289,15 @@ class Benchmark(Model):
     year: int
     clusters: tuple[Cluster, ...] = Field(min_length=1)
     note: str = ""
+
+
+class BenchmarkFile(Model):
+    """Benchmark tables defined once and included by every questionnaire that uses them."""
+
+    id: Id
+    title: str
+    description: str = ""
+    benchmarks: tuple[Benchmark, ...] = Field(min_length=1)
 
 
 @dataclass(frozen=True)
@@ -266,10 +323,20 @@ class Questionnaire(Model):
     authors: tuple[str, ...] = ()
     licence: str = ""
     language: str = "en"
+    minutes: int | None = Field(None, ge=1, description="About how long answering takes.")
     scale: Scale
     aggregation: Aggregation = "weighted_mean"
+    unanswered: Unanswered = Field(
+        "exclude", description="exclude (leave out) or zero (count as the scale's minimum)."
+    )
+    headline: Headline = Field(
+        "score", description="Which level reports lead with: the score level or the staged level."
+    )
     answer_sets: dict[Id, AnswerSet] = Field(default_factory=dict)
     groups: tuple[Group, ...] = Field(min_length=1)
+    include_benchmarks: tuple[str, ...] = Field(
+        (), description="Shared benchmark files, by built-in id or path (relative to this file)."
+    )
     benchmarks: tuple[Benchmark, ...] = ()
 
     _placed: dict[str, Placed] = PrivateAttr(default_factory=dict)
