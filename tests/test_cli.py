@@ -46,10 +46,13 @@ def test_report_json_has_the_documented_keys(run: Run, tmp_path: Path) -> None:
         "levels",
         "bands",
         "aggregation",
+        "unanswered",
+        "headline",
         "overall",
         "groups",
         "answers",
         "missing",
+        "provisional",
         "recommendations",
     ]
     assert data["overall"]["level"] == {

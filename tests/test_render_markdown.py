@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from mlops_maturity.assessment.load import load_answers
+from mlops_maturity.questionnaire.model import Questionnaire
 from mlops_maturity.render.markdown import md_escape, render_markdown
 from mlops_maturity.scoring.engine import score
 from tests.conftest import DATA, assessment, questionnaire
@@ -70,6 +71,11 @@ def test_nothing_answered() -> None:
 
 def test_scores_that_map_to_labels_are_listed_instead_of_a_heat_map() -> None:
     answers = {"data-1": "automated", "data-2": "manual", "model-1": "no"}
-    text = render_markdown(score(questionnaire("mlts"), assessment("mlts", answers)))
+    text = render_markdown(score(mlts_leaving_blanks_out(), assessment("mlts", answers)))
     assert "### Capabilities by level" not in text
     assert "| Data | 1.5 / 2 | First pass at productionization |" in text
+
+
+def mlts_leaving_blanks_out() -> Questionnaire:
+    """The ML Test Score fixture with blanks left out rather than counted as zero."""
+    return questionnaire("mlts").model_copy(update={"unanswered": "exclude"})

@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from mlops_maturity.assessment.load import load_answers
+from mlops_maturity.questionnaire.model import Questionnaire
 from mlops_maturity.render import view, wording
 from mlops_maturity.scoring.engine import score, with_target_level
 from mlops_maturity.scoring.result import GroupResult, LevelRef, Result
@@ -118,7 +119,7 @@ def test_radar_places_scores_between_their_range_with_level_rings_and_targets() 
 
 def test_radar_rings_are_percentages_when_scores_map_to_labels() -> None:
     answers = {"data-1": "automated", "model-1": "manual"}
-    axes, rings = view.radar(score(questionnaire("mlts"), assessment("mlts", answers)))
+    axes, rings = view.radar(score(mlts_leaving_blanks_out(), assessment("mlts", answers)))
     # NOTE: a group's range comes from the questions answered: one answer each here.
     assert [a.value for a in axes] == [1.0, 0.5]
     assert rings == ((0.25, "25%"), (0.5, "50%"), (0.75, "75%"), (1.0, "100%"))
@@ -228,7 +229,7 @@ def test_summary_with_nothing_answered() -> None:
 
 def test_summary_with_band_labels_and_missing_answers() -> None:
     answers = {"data-1": "automated", "data-2": "manual", "model-1": "automated"}
-    result = score(questionnaire("mlts"), assessment("mlts", answers))
+    result = score(mlts_leaving_blanks_out(), assessment("mlts", answers))
     assert wording.summary(result) == (
         "The team is at the band “Not totally untested” overall, with a score of 1 / 1.",
         "3 of 6 applicable questions were answered (50%); the others are left out of the scores, "
@@ -296,3 +297,8 @@ def test_target_text_and_answer_text() -> None:
     assert answers["deploy-rollback"] == "Not applicable"
     assert answers["monitor-alerts"] == "Skipped (its condition was not met)"
     assert answers["deploy-frequency"] == "2 per month"
+
+
+def mlts_leaving_blanks_out() -> Questionnaire:
+    """The ML Test Score fixture with blanks left out rather than counted as zero."""
+    return questionnaire("mlts").model_copy(update={"unanswered": "exclude"})

@@ -200,7 +200,8 @@ def test_condition_false_skips_and_excludes_the_question() -> None:
 
 def test_condition_waits_while_the_earlier_answer_is_missing() -> None:
     result = score(tiny(), assessment("tiny", {"q1": "always"}))
-    assert status(result, "q4") == "missing"
+    assert status(result, "q4") == "waiting"
+    assert next(a.waiting_on for a in result.answers if a.question == "q4") == "q2"
 
 
 def test_weighted_overall_and_multiple_choice() -> None:

@@ -10,6 +10,9 @@ from pydantic import Field, model_validator
 from mlops_maturity.questionnaire.model import Model
 
 NOT_APPLICABLE = "n/a"
+# NOTE: "don't know" is an answer in its own right (the respondent could not say), kept in the
+# file so the report can list it as something to find out; it counts as unanswered.
+DONT_KNOW = "don't know"
 AnswerValue = str | bool | int | float | list[str] | None
 
 

@@ -13,7 +13,8 @@ from mlops_maturity.errors import OutputExistsError
 from mlops_maturity.files import write_atomic
 from mlops_maturity.questionnaire.load import load_questionnaire, reference_for
 from mlops_maturity.questionnaire.model import Questionnaire
-from mlops_maturity.scoring.engine import score, score_answers
+from mlops_maturity.scoring.answers import score_answers
+from mlops_maturity.scoring.engine import score
 from mlops_maturity.scoring.result import Result
 
 
@@ -53,7 +54,8 @@ class Session:
         """Questions still to ask (conditions applied) and the number that apply in all."""
         statuses = score_answers(self.questionnaire, self.assessment)
         applicable = [qid for qid, a in statuses.items() if a.status != "skipped"]
-        missing = [qid for qid in applicable if statuses[qid].status == "missing"]
+        # NOTE: a question waiting on an unanswered one is still to ask, but only once known.
+        missing = [qid for qid in applicable if statuses[qid].status in {"missing", "waiting"}]
         return missing, len(applicable)
 
     def run(self) -> None:
@@ -73,7 +75,11 @@ class Session:
             missing, total = self.pending()
             if not missing:
                 return
-            placed = self.questionnaire.placed[missing[0]]
+            statuses = score_answers(self.questionnaire, self.assessment)
+            ready = [qid for qid in missing if statuses[qid].status == "missing"]
+            if not ready:
+                return
+            placed = self.questionnaire.placed[ready[0]]
             position = total - len(missing) + 1
             line = progress_line(position, total, [g.title for g in placed.groups])
             answer: Answer = prompts.ask_question(self.questionnaire, placed.question, line)

@@ -15,7 +15,7 @@ Aggregation = Literal["mean", "weighted_mean", "min", "max", "sum"]
 Rating = Literal["low", "medium", "high"]
 QuestionType = Literal["single", "multiple", "boolean", "number", "text"]
 Unanswered = Literal["exclude", "zero"]
-Headline = Literal["score", "staged"]
+Headline = Literal["score", "staged", "capped"]
 # NOTE: what `metrics dora` computes, each in the unit a question that declares it must use.
 METRICS: dict[str, str] = {
     "dora.deployment_frequency": "deployments per month",
@@ -330,7 +330,9 @@ class Questionnaire(Model):
         "exclude", description="exclude (leave out) or zero (count as the scale's minimum)."
     )
     headline: Headline = Field(
-        "score", description="Which level reports lead with: the score level or the staged level."
+        "score",
+        description="The level reports lead with: score (the score level), staged (the staged "
+        "level) or capped (the score level, never above the staged level).",
     )
     answer_sets: dict[Id, AnswerSet] = Field(default_factory=dict)
     groups: tuple[Group, ...] = Field(min_length=1)

@@ -17,6 +17,8 @@ STATUS_WORDS = {
     "not_applicable": "Not applicable",
     "skipped": "Skipped (its condition was not met)",
     "missing": "Not answered",
+    "waiting": "Not asked yet: waits for the answer it depends on",
+    "unknown": "Don't know (to find out)",
 }
 
 
@@ -41,10 +43,15 @@ def summary(result: Result) -> tuple[str, ...]:
         out.append(f"At this level: {o.level.description}")
     out.extend(_staged_sentence(result))
     if o.answered < o.applicable:
+        zero = any(a.counted_as is not None for a in result.answers)
+        rule = (
+            "count as zero, as this questionnaire scores a blank"
+            if zero
+            else ("are left out of the scores, not counted as zero")
+        )
         out.append(
             f"{o.answered} of {o.applicable} applicable questions were answered "
-            f"({fmt_percent(o.completeness)}); the others are left out of the scores, "
-            "not counted as zero."
+            f"({fmt_percent(o.completeness)}); the others {rule}."
         )
     out.extend(_extremes_sentences(result))
     if (share := percent_to_target(result.groups, result.levels)) is not None:

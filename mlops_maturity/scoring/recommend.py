@@ -81,18 +81,17 @@ def recommend(
     q: Questionnaire,
     answers: dict[str, AnswerResult],
     group_scores: dict[str, float | None] | None = None,
-    staged: int | None = None,
+    next_stage: int | None = None,
     scores: dict[str, float | None] | None = None,
 ) -> tuple[RecommendationResult, ...]:
     """Recommendations for every gap: those blocking the next staged level first, then by priority.
 
     ``group_scores`` (top-level group id → score) lets a step point at the next level of its
     area when a question's own score does not read as a level (sums, 0-10 metrics).
-    ``staged`` is the staged level reached; unmet questions of the level above it block it.
+    ``next_stage`` is the level above the staged level; unmet gates of that level block it.
     ``scores`` (every group and question id → score) lets ``min`` groups rank their weakest part.
     """
     group_scores = group_scores or {}
-    next_stage = None if staged is None else _next_level(q, staged)
     shares = question_shares(q, scores)
     found: list[tuple[bool, float, int, int, RecommendationResult]] = []
     for position, (qid, answer) in enumerate(answers.items()):
@@ -104,7 +103,7 @@ def recommend(
                 shares.get(qid, 0.0) * gap * RATING_VALUE[rec.impact] / RATING_VALUE[rec.effort]
             )
             level = _target_level(q, question, rec, answer, group_scores.get(answer.group[0]))
-            blocks = next_stage is not None and answer.level == next_stage and not answer.met
+            blocks = any(g.level == next_stage and not g.met for g in answer.gates)
             found.append(
                 (
                     not blocks,
@@ -123,6 +122,8 @@ def recommend(
                         priority=round(priority, 6),
                         level=level,
                         blocks_next_level=blocks,
+                        owner=rec.owner,
+                        after=rec.after,
                     ),
                 )
             )
@@ -149,8 +150,9 @@ def _target_level(
         return rec.level
     if q.scores_are_levels and isinstance(question, ChoiceQuestion) and question.type == "single":
         return _next_level(q, answer.score)
-    if answer.level is not None:
-        return answer.level
+    unmet = [g.level for g in answer.gates if not g.met]
+    if unmet:
+        return min(unmet)
     if q.scores_are_levels:
         return _next_level(q, answer.score)
     return _next_level(q, area_score)

@@ -9,8 +9,10 @@ from pydantic import Field
 from mlops_maturity.assessment.model import AnswerValue, Subject
 from mlops_maturity.questionnaire.model import Model
 
-SCHEMA_VERSION = 1
-Status = Literal["answered", "not_applicable", "skipped", "missing"]
+SCHEMA_VERSION = 2
+Status = Literal["answered", "not_applicable", "skipped", "missing", "waiting", "unknown"]
+UNANSWERED: frozenset[str] = frozenset({"missing", "waiting", "unknown"})
+StagedStatus = Literal["reached", "not_yet", "untagged"]
 
 
 class LevelRef(Model):
@@ -39,11 +41,20 @@ class QuestionnaireRef(Model):
 
 
 class BenchmarkPlacement(Model):
-    """Where a numeric answer falls in a benchmark's clusters."""
+    """Where a numeric answer falls in one year's clusters of a benchmark."""
 
+    metric: str = ""
     source: str
     year: int
     cluster: str | None
+
+
+class GateResult(Model):
+    """One level a question characterises: the score that meets it, and whether it is met."""
+
+    level: int
+    met_score: float
+    met: bool | None = Field(description="null while the question is unanswered.")
 
 
 class AnswerResult(Model):
@@ -53,15 +64,26 @@ class AnswerResult(Model):
     text: str
     type: str
     group: tuple[str, ...] = Field(description="Id path of the groups that contain the question.")
-    status: Status
+    status: Status = Field(
+        description="answered, not_applicable, skipped (condition false), missing, waiting "
+        "(its condition's question is unanswered) or unknown (the respondent did not know)."
+    )
+    waiting_on: str | None = Field(None, description="The unanswered question a condition needs.")
     value: AnswerValue = None
     label: str = Field("", description="The answer in words, e.g. the option's label.")
     note: str = ""
     score: float | None = None
+    counted_as: float | None = Field(
+        None, description="What an unanswered question counts as under `unanswered: zero`."
+    )
     max_score: float | None = None
-    level: int | None = Field(None, description="The level this question characterises, if any.")
-    met: bool | None = None
-    benchmark: BenchmarkPlacement | None = None
+    level: int | None = Field(None, description="The lowest level this question characterises.")
+    gates: tuple[GateResult, ...] = Field((), description="Every level it characterises.")
+    met: bool | None = Field(None, description="Whether every gate of the question is met.")
+    benchmark: BenchmarkPlacement | None = Field(None, description="In the chosen year.")
+    benchmarks: tuple[BenchmarkPlacement, ...] = Field(
+        (), description="In every year, oldest first."
+    )
 
 
 class GroupResult(Model):
@@ -75,6 +97,8 @@ class GroupResult(Model):
     min_score: float | None
     max_score: float | None
     level: LevelRef | None
+    staged_level: LevelRef | None = None
+    staged_status: StagedStatus = "untagged"
     completeness: float
     answered: int
     applicable: int
@@ -82,6 +106,13 @@ class GroupResult(Model):
         None, description="Target level, from the answer file or --target-level."
     )
     aggregation: str = Field("weighted_mean", description="How the group combines its parts.")
+    unanswered: str = Field("exclude", description="How its unanswered questions count.")
+    left_out: tuple[str, ...] = Field(
+        (), description="Sub-groups with no score, left out of this group's score."
+    )
+    level_descriptions: dict[int, str] = Field(
+        default_factory=dict, description="What each level means for this group."
+    )
     groups: tuple[GroupResult, ...] = ()
 
 
@@ -93,9 +124,19 @@ class Overall(Model):
     max_score: float | None
     level: LevelRef | None
     staged_level: LevelRef | None
+    staged_status: StagedStatus = Field(
+        "untagged",
+        description="reached, not_yet (not even the lowest level), untagged (no staged questions).",
+    )
+    headline: LevelRef | None = Field(
+        None, description="The level reports lead with, by the questionnaire's headline rule."
+    )
     completeness: float
     answered: int
     applicable: int
+    left_out: tuple[str, ...] = Field(
+        (), description="Top-level groups with no score, left out of the overall score."
+    )
 
 
 class RecommendationResult(Model):
@@ -114,6 +155,8 @@ class RecommendationResult(Model):
     blocks_next_level: bool = Field(
         False, description="The question is one of those keeping the staged level where it is."
     )
+    owner: str = Field("", description="The role that should own the step.")
+    after: tuple[str, ...] = Field((), description="Questions whose steps should come first.")
 
 
 class Result(Model):
@@ -127,8 +170,15 @@ class Result(Model):
     levels: tuple[LevelRef, ...]
     bands: tuple[BandRef, ...] = Field((), description="How an overall score maps to a level.")
     aggregation: str = Field("weighted_mean", description="How the top-level groups combine.")
+    unanswered: str = Field("exclude", description="How unanswered questions count, by default.")
+    headline: str = Field("score", description="score, staged or capped: what the headline is.")
     overall: Overall
     groups: tuple[GroupResult, ...]
     answers: tuple[AnswerResult, ...]
-    missing: tuple[str, ...] = Field(description="Ids of applicable questions left unanswered.")
+    missing: tuple[str, ...] = Field(
+        description="Ids of scored questions without an answer: missing, waiting or unknown."
+    )
+    provisional: bool = Field(
+        False, description="A draft: some scored question is unanswered, so scores may move."
+    )
     recommendations: tuple[RecommendationResult, ...]
