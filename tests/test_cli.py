@@ -294,3 +294,29 @@ def test_a_reader_that_stops_early_is_not_an_internal_error(tmp_path: Path) -> N
     stderr = process.stderr.read().decode()
     assert process.wait() == 1
     assert stderr == ""
+
+
+def test_a_draft_is_marked_in_every_format_and_fails_a_gate(run: Run, tmp_path: Path) -> None:
+    path = answer_file(tmp_path, "  q1: sometimes\n  q3: 2\n")
+    terminal = run(["report", str(path)])
+    assert (
+        "warning: " in terminal.stderr
+        and "is a draft: 2 of 4 questions answered" in terminal.stderr
+    )
+    assert "Draft: 2 of 4 questions answered." in terminal.stdout
+    assert (
+        "> **Draft.** Draft: 2 of 4 questions answered."
+        in run(["report", str(path), "-f", "markdown"]).stdout
+    )
+    html = run(["report", str(path), "-f", "html"]).stdout
+    assert '<div class="watermark draft-mark" aria-hidden="true">Draft: 2 of 4' in html
+    data = json.loads(run(["report", str(path), "-f", "json"]).stdout)
+    assert (data["provisional"], data["missing"]) == (True, ["q2", "q4"])
+    gated = run(["report", str(path), "-f", "json", "--fail-under", "1"], code=1)
+    assert "gate failed: the result is a draft (2 question(s) unanswered)" in gated.stderr
+    run(["report", str(path), "-f", "json", "--fail-under", "1", "--allow-incomplete"])
+
+
+def test_a_finished_result_is_not_a_draft(run: Run, tmp_path: Path) -> None:
+    result = run(["report", str(answer_file(tmp_path))])
+    assert "draft" not in (result.stdout + result.stderr).lower()

@@ -206,3 +206,19 @@ def test_pango_problem_names_the_packages_to_install(monkeypatch: pytest.MonkeyP
 
 def test_no_pango_problem_when_weasyprint_loads() -> None:
     assert pango_problem() is None
+
+
+@pytest.mark.slow
+@needs_pdftotext
+def test_a_draft_says_so_on_every_page(tmp_path: Path) -> None:
+    found, q = load_answers(
+        Path(__file__).parent.parent / "examples" / "mlops-northwind-2026-q3.yaml"
+    )
+    kept = dict(list(found.answers.items())[10:])
+    result = score(q, found.model_copy(update={"answers": kept}))
+    o = result.overall
+    mark = f"Draft: {o.answered} of {o.applicable} questions answered"
+    text = pages(render_pdf(result), tmp_path)
+    assert len(text) > 10
+    assert [number for number, page in enumerate(text, 1) if mark not in page] == []
+    assert "Scores, levels and the roadmap may change" in "\n".join(text)

@@ -9,22 +9,16 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from mlops_maturity.assessment.model import NOT_APPLICABLE, Answer, AnswerValue, Assessment
+from mlops_maturity.assessment.model import Answer, Assessment
+from mlops_maturity.assessment.values import MAX_TEXT, normalise, show
 from mlops_maturity.errors import AnswersError, MaturityError, Problem
 from mlops_maturity.questionnaire.load import load_questionnaire, resolve
-from mlops_maturity.questionnaire.model import (
-    BooleanQuestion,
-    ChoiceQuestion,
-    NumberQuestion,
-    Questionnaire,
-    TextQuestion,
-    iter_groups,
-)
+from mlops_maturity.questionnaire.model import Questionnaire, iter_groups
 from mlops_maturity.questionnaire.validation import problems_from_validation
 from mlops_maturity.questionnaire.yamlsafe import Document, YamlFileError, read_yaml
 
-_YES = {"yes", "y", "true"}
-_NO = {"no", "n", "false"}
+Loc = tuple[str | int, ...]
+ENTRY_KEYS = ("value", "note")
 
 
 def load_answers(path: Path) -> tuple[Assessment, Questionnaire]:
@@ -42,8 +36,8 @@ def load_answers(path: Path) -> tuple[Assessment, Questionnaire]:
         raw = Assessment.model_validate({**doc.data, "answers": {}})
     except ValidationError as exc:
         problems = problems_from_validation(doc, exc)
-        if isinstance(entries, dict) and "questionnaire" in doc.data:
-            problems += _entry_problems(doc, entries)
+        if isinstance(entries, dict):
+            problems += [doc.problem(loc, msg, at_key=k) for loc, msg, k in _shapes(entries)]
         raise AnswersError(sorted(problems, key=_position)) from None
     if entries is not None and not isinstance(entries, dict):
         raise AnswersError([doc.problem(("answers",), "expected a mapping of question id: answer")])
@@ -64,51 +58,56 @@ def _position(problem: Problem) -> tuple[int, int]:
     return (problem.line or 0, problem.column or 0)
 
 
-def _entry_problems(doc: Document, entries: dict[Any, Any]) -> list[Problem]:
-    """Problems with the shape of answer entries (long form keys), before any questionnaire."""
-    problems = []
+def _shapes(entries: dict[Any, Any]) -> Iterator[tuple[Loc, str, bool]]:
+    """Problems with the shape of answer entries, before any questionnaire is known.
+
+    Yields the location, the message, and whether it points at a key rather than a value.
+    """
     for qid, entry in entries.items():
-        if isinstance(entry, dict):
-            for key in entry:
-                if key not in {"value", "note"}:
-                    problems.append(
-                        doc.problem(
-                            ("answers", qid, key),
-                            f"unknown key {key!r}; expected value and note",
-                            at_key=True,
-                        )
-                    )
-            if "note" in entry and not isinstance(entry["note"], str | None):
-                problems.append(doc.problem(("answers", qid, "note"), "expected text for the note"))
-    return problems
+        if not isinstance(entry, dict):
+            continue
+        loc: Loc = ("answers", str(qid))
+        for key in entry:
+            if key not in ENTRY_KEYS:
+                yield (*loc, str(key)), f"unknown key {key!r}; expected value and note", True
+        note = entry.get("note")
+        if note is not None and not isinstance(note, str):
+            yield (*loc, "note"), f"expected text for the note, got {show(note)}", False
+        elif isinstance(note, str) and len(note) > MAX_TEXT:
+            yield (
+                (*loc, "note"),
+                f"the note is {len(note)} characters; the limit is {MAX_TEXT}",
+                False,
+            )
+        if entry.get("value") is None and note:
+            message = 'a note needs an answer: add value: (an option, n/a or "don\'t know")'
+            yield loc, message, True
 
 
 def check_answers(
     doc: Document, raw: Assessment, entries: dict[Any, Any], q: Questionnaire
 ) -> Assessment:
     """Normalise every answer against the questionnaire, or raise listing every problem."""
-    problems = _entry_problems(doc, entries)
+    shapes = list(_shapes(entries))
+    problems = [doc.problem(loc, msg, at_key=k) for loc, msg, k in shapes]
+    bad_entries = {loc[1] for loc, _, _ in shapes}
     answers: dict[str, Answer] = {}
     for key, entry in entries.items():
         qid = str(key)
-        loc: tuple[str | int, ...] = ("answers", qid)
+        loc: Loc = ("answers", qid)
         if qid not in q.placed:
             problems.append(doc.problem(loc, _unknown_question(qid, q), at_key=True))
             continue
         long_form = isinstance(entry, dict)
-        answer = Answer(
-            value=entry.get("value") if long_form else entry,
-            note=str(entry.get("note") or "") if long_form else "",
-        )
-        if answer.value is None:
+        value = entry.get("value") if long_form else entry
+        if value is None or qid in bad_entries:
             continue  # an empty answer is no answer
         try:
-            value = normalise(q, q.placed[qid].question, answer.value)
+            checked = normalise(q, q.placed[qid].question, value)
         except ValueError as exc:
-            value_loc = (*loc, "value") if long_form else loc
-            problems.append(doc.problem(value_loc, str(exc)))
+            problems.append(doc.problem((*loc, "value") if long_form else loc, str(exc)))
             continue
-        answers[qid] = Answer(value=value, note=answer.note)
+        answers[qid] = Answer(value=checked, note=(entry.get("note") or "") if long_form else "")
     problems += [doc.problem(loc, msg) for loc, msg in _check_targets(raw, q)]
     problems += [doc.problem(loc, msg) for loc, msg in _check_benchmark_year(raw, q)]
     if problems:
@@ -122,7 +121,7 @@ def _unknown_question(qid: str, q: Questionnaire) -> str:
     return f"unknown question {qid!r} in questionnaire {q.id!r}{hint}"
 
 
-def _check_targets(raw: Assessment, q: Questionnaire) -> Iterator[tuple[tuple[str, ...], str]]:
+def _check_targets(raw: Assessment, q: Questionnaire) -> Iterator[tuple[Loc, str]]:
     group_ids = {g.id for g in iter_groups(q.groups)}
     for group_id, level in raw.targets.items():
         if group_id not in group_ids:
@@ -131,9 +130,7 @@ def _check_targets(raw: Assessment, q: Questionnaire) -> Iterator[tuple[tuple[st
             yield ("targets", group_id), f"unknown level {level}"
 
 
-def _check_benchmark_year(
-    raw: Assessment, q: Questionnaire
-) -> Iterator[tuple[tuple[str, ...], str]]:
+def _check_benchmark_year(raw: Assessment, q: Questionnaire) -> Iterator[tuple[Loc, str]]:
     years = sorted({b.year for b in q.benchmarks})
     if raw.benchmark_year is None or raw.benchmark_year in years:
         return
@@ -142,58 +139,3 @@ def _check_benchmark_year(
     else:
         known = ", ".join(map(str, years))
         yield ("benchmark_year",), f"no benchmarks for {raw.benchmark_year}; available: {known}"
-
-
-def normalise(q: Questionnaire, question: Any, value: AnswerValue) -> AnswerValue:
-    """Check one answer value and return it in canonical form; ValueError says what was expected."""
-    if isinstance(value, str) and value.strip().lower() in {"n/a", "na"}:
-        if not question.not_applicable:
-            raise ValueError("'n/a' is not allowed for this question")
-        return NOT_APPLICABLE
-    if isinstance(question, ChoiceQuestion):
-        return _choice(q, question, value)
-    if isinstance(question, BooleanQuestion):
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.strip().lower() in _YES | _NO:
-            return value.strip().lower() in _YES
-        raise ValueError(f"expected yes or no, got {value!r}")
-    if isinstance(question, NumberQuestion):
-        return _number(question, value)
-    if isinstance(question, TextQuestion) and not isinstance(value, list):
-        return str(value)
-    raise ValueError(f"expected text, got {value!r}")
-
-
-def _choice(q: Questionnaire, question: ChoiceQuestion, value: AnswerValue) -> AnswerValue:
-    allowed = [o.id for o in q.options_of(question)]
-    expected = "one of: " + ", ".join(allowed)
-    if question.type == "single":
-        if isinstance(value, list | bool) or str(value) not in allowed:
-            raise ValueError(f"expected {expected}; got {value!r}")
-        return str(value)
-    chosen = value if isinstance(value, list) else [value]
-    if any(isinstance(c, list | bool | type(None)) for c in chosen):
-        raise ValueError(f"expected a list of option ids ({expected}); got {value!r}")
-    unknown = [str(c) for c in chosen if str(c) not in allowed]
-    if unknown:
-        raise ValueError(f"unknown option {unknown[0]!r}; expected a list of {expected}")
-    if len(set(map(str, chosen))) != len(chosen):
-        raise ValueError("an option is listed twice")
-    return [str(c) for c in chosen]
-
-
-def _number(question: NumberQuestion, value: AnswerValue) -> AnswerValue:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"expected a number{_unit(question)}, got {value!r}")
-    if question.integer and value != int(value):
-        raise ValueError(f"expected a whole number{_unit(question)}, got {value!r}")
-    if question.min is not None and value < question.min:
-        raise ValueError(f"{value:g} is below the minimum {question.min:g}{_unit(question)}")
-    if question.max is not None and value > question.max:
-        raise ValueError(f"{value:g} is above the maximum {question.max:g}{_unit(question)}")
-    return int(value) if question.integer else value
-
-
-def _unit(question: NumberQuestion) -> str:
-    return f" ({question.unit})" if question.unit else ""

@@ -112,16 +112,33 @@ def _root(
     _debug["on"] = debug
 
 
-def gate(result: Result, fail_under: float | None) -> None:
-    """Exit 1 when the overall score is under the CI threshold."""
+def gate(result: Result, fail_under: float | None, *, allow_incomplete: bool = False) -> None:
+    """Exit 1 when the overall score is under the CI threshold, or the result is a draft."""
     if fail_under is None:
         return
     from mlops_maturity.render.text import fmt_score
 
+    if result.provisional and not allow_incomplete:
+        err(
+            f"gate failed: the result is a draft ({len(result.missing)} question(s) unanswered); "
+            "answer them, or pass --allow-incomplete to gate on the draft's score"
+        )
+        raise typer.Exit(EXIT_USER_ERROR)
     score = result.overall.score
     if score is None or score < fail_under:
         err(f"gate failed: overall score {fmt_score(score)} is under {fail_under:g}")
         raise typer.Exit(EXIT_USER_ERROR)
+
+
+def warn_if_draft(result: Result, source: Path) -> None:
+    """Say on stderr that a provisional result is a draft, and why."""
+    if result.provisional:
+        o = result.overall
+        err(
+            f"warning: {source} is a draft: {o.answered} of {o.applicable} questions answered; "
+            f"unanswered: {', '.join(result.missing[:5])}"
+            + (f" and {len(result.missing) - 5} more" if len(result.missing) > 5 else "")
+        )
 
 
 def stdin_is_terminal() -> bool:
@@ -151,7 +168,7 @@ def assess(
 ) -> None:
     """Answer a questionnaire one question at a time, then see the report."""
     if answers is not None:
-        report(answers, fmt, output, None, force, target_level)
+        report(answers, fmt, output, None, False, force, target_level)
         return
     from mlops_maturity.cli.session import Session, start
 
@@ -182,6 +199,10 @@ def report(
     fail_under: Annotated[
         float | None, typer.Option("--fail-under", help="Exit 1 if the overall score is lower.")
     ] = None,
+    allow_incomplete: Annotated[
+        bool,
+        typer.Option("--allow-incomplete", help="Let --fail-under pass a draft (unanswered)."),
+    ] = False,
     force: ForceOpt = False,
     target_level: TargetOpt = None,
 ) -> None:
@@ -203,8 +224,9 @@ def report(
                 f"{questionnaire.placed[answer.question].question.when.question} does not hold"
             )
     result = apply_target(result, target_level)
+    warn_if_draft(result, file)
     show_result(result, fmt, output, force=force)
-    gate(result, fail_under)
+    gate(result, fail_under, allow_incomplete=allow_incomplete)
 
 
 @app.command()

@@ -10,8 +10,8 @@ from typing import Any
 import questionary
 from questionary import Choice
 
-from mlops_maturity.assessment.load import normalise
 from mlops_maturity.assessment.model import NOT_APPLICABLE, Answer, Subject
+from mlops_maturity.assessment.values import normalise
 from mlops_maturity.questionnaire.model import (
     ChoiceQuestion,
     NumberQuestion,

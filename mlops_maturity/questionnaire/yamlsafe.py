@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -34,10 +34,32 @@ class StrictLoader(_Base):  # type: ignore[misc]
 
     yaml_implicit_resolvers: ClassVar[dict[Any, list[tuple[str, re.Pattern[str]]]]] = {}
 
+    def construct_object(self, node: Node, deep: bool = False) -> Any:
+        # NOTE: PyYAML's scalar constructors raise plain ValueError for an impossible date
+        # (2026-13-45) or `!!int abc`; give them the node's position like every other error.
+        try:
+            return super().construct_object(node, deep=deep)
+        except (ValueError, TypeError, OverflowError, AttributeError) as exc:
+            if isinstance(exc, yaml.YAMLError):
+                raise
+            raise ConstructorError(
+                None,
+                None,
+                f"cannot read {node.value!r} as {_tag_name(node.tag)} ({exc})",
+                node.start_mark,
+            ) from None
+
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
+            if isinstance(key, list | dict):
+                raise ConstructorError(
+                    None,
+                    None,
+                    "a key must be a plain value (text or a number), not a list or mapping",
+                    key_node.start_mark,
+                )
             if key in seen:
                 raise ConstructorError(
                     None,
@@ -48,6 +70,12 @@ class StrictLoader(_Base):  # type: ignore[misc]
             seen.add(key)
         mapping: dict[Any, Any] = super().construct_mapping(node, deep)
         return mapping
+
+
+def _tag_name(tag: str) -> str:
+    """``tag:yaml.org,2002:timestamp`` → ``a date``."""
+    names = {"timestamp": "a date", "int": "a whole number", "float": "a number", "bool": "yes/no"}
+    return names.get(tag.rsplit(":", 1)[-1], tag)
 
 
 def _strict_resolvers() -> dict[Any, list[tuple[str, re.Pattern[str]]]]:
@@ -69,10 +97,15 @@ class Document:
     file: str
     data: Any
     root: Node | None
+    # NOTE: keys of each mapping node, indexed on first use, so that locating N problems in
+    # a mapping of N entries takes N steps, not N².
+    index: dict[int, dict[str, tuple[Node, Node]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def problem(self, loc: Sequence[str | int], message: str, *, at_key: bool = False) -> Problem:
         """Build a problem for the value at ``loc``, with its line and column when known."""
-        node = locate(self.root, loc, at_key=at_key)
+        node = locate(self.root, loc, at_key=at_key, index=self.index)
         line = column = None
         if node is not None:
             line, column = node.start_mark.line + 1, node.start_mark.column + 1
@@ -160,16 +193,27 @@ def _refuse_aliases(root: Node | None) -> None:
                 stack.extend((key, value))
 
 
-def locate(root: Node | None, loc: Sequence[str | int], *, at_key: bool = False) -> Node | None:
+def locate(
+    root: Node | None,
+    loc: Sequence[str | int],
+    *,
+    at_key: bool = False,
+    index: dict[int, dict[str, tuple[Node, Node]]] | None = None,
+) -> Node | None:
     """Walk ``loc`` down the node tree; parts that do not match (pydantic tags) are skipped."""
     node = root
     key_node: Node | None = None
+    index = {} if index is None else index
     for part in loc:
         if isinstance(node, MappingNode):
-            for k, v in node.value:
-                if isinstance(k, ScalarNode) and k.value == str(part):
-                    key_node, node = k, v
-                    break
+            keys = index.get(id(node))
+            if keys is None:
+                keys = index[id(node)] = {}
+                for k, v in node.value:
+                    if isinstance(k, ScalarNode):
+                        keys.setdefault(k.value, (k, v))
+            if str(part) in keys:
+                key_node, node = keys[str(part)]
         elif (
             isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value)
         ):

@@ -12,7 +12,7 @@ from mlops_maturity.render.view import (
     roadmap,
     sections,
 )
-from mlops_maturity.render.wording import appendix, blockers, summary
+from mlops_maturity.render.wording import appendix, blockers, draft_line, draft_note, summary
 from mlops_maturity.scoring.result import Result
 
 
@@ -24,6 +24,8 @@ def document(result: Result) -> dict[str, object]:
         "result": result,
         "subject": subject_line(result),
         "summary": summary(result),
+        "draft": draft_line(result),
+        "draft_note": draft_note(result),
         "sections": sections(result),
         "heatmap": rows,
         # NOTE: scores that map to labels give a heat map with nothing in it; show scores then.

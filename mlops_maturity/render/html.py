@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from mlops_maturity.render import view, wording
 from mlops_maturity.render.document import document
-from mlops_maturity.render.text import fmt_percent, fmt_score, fraction, level_text
+from mlops_maturity.render.text import fmt_percent, fmt_score, fraction, level_text, staged_text
 from mlops_maturity.resources import data_dir
 from mlops_maturity.scoring.result import LevelRef
 
@@ -63,6 +63,7 @@ FILTERS = {
     "to_target": lambda group, levels: view.percent_to_target((group,), levels),
     "target_text": view.target_text,
     "answer_text": wording.answer_text,
+    "staged": staged_text,
 }
 
 

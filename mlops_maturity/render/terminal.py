@@ -16,8 +16,10 @@ from mlops_maturity.render.text import (
     fraction,
     level_text,
     levels_are_steps,
+    staged_text,
     subject_line,
 )
+from mlops_maturity.render.wording import draft_note
 from mlops_maturity.scoring.result import LevelRef, Result
 
 BAR_WIDTH = 20
@@ -40,13 +42,19 @@ def bar(share: float, width: int = BAR_WIDTH) -> Text:
 def render_terminal(result: Result, console: Console, *, top: int = TOP_RECOMMENDATIONS) -> None:
     """Print the report: overall, a bar per group, missing answers, top recommendations."""
     console.print(_headline(result))
+    if result.provisional:
+        console.print(Text(draft_note(result) or "", style="bold yellow"))
     console.print(_groups_table(result, console.width))
     _benchmarks(result, console)
     _notes(result, console)
     if result.missing:
+        zero = any(a.counted_as is not None for a in result.answers)
+        rule = "count as zero in the scores" if zero else "are left out of the scores"
         console.print(
-            f"[yellow]{len(result.missing)} question(s) not answered yet[/]; they are left out "
-            "of the scores, not counted as zero."
+            Text.assemble(
+                (f"{len(result.missing)} question(s) not answered yet", "yellow"),
+                f"; they {rule}.",
+            )
         )
     _recommendations(result, console, top)
 
@@ -60,13 +68,14 @@ def _headline(result: Result) -> Panel:
         Text.assemble(("Overall  ", "bold"), (level_text(o.level, numbered=steps), "bold cyan")),
         Text(f"Score    {fmt_score(o.score, o.max_score)}"),
     ]
-    if o.staged_level is not None and o.score is not None:
-        lines.append(
-            Text.assemble(
-                f"Staged   {level_text(o.staged_level, numbered=steps)}",
-                ("  (all its practices in place)", "dim"),
-            )
+    staged = staged_text(o, result)
+    if staged is not None and o.score is not None:
+        why = (
+            "all its practices in place"
+            if o.staged_status == "reached"
+            else "a practice of it is missing"
         )
+        lines.append(Text.assemble(f"Staged   {staged}", (f"  ({why})", "dim")))
     lines.append(Text(f"Answered {completeness_text(o)}"))
     if o.level is not None and o.level.description:
         lines += [Text(""), Text(" ".join(o.level.description.split()), style="italic")]

@@ -29,6 +29,17 @@ def level_text(level: LevelRef | None, *, numbered: bool = True) -> str:
     return f"Level {level.value} · {level.name}"
 
 
+def staged_text(item: Overall | GroupResult, result: Result) -> str | None:
+    """The staged level in words: ``Level 2 · Managed``, ``Not yet at level 0 · None``, or None."""
+    numbered = levels_are_steps(result)
+    if item.staged_status == "reached":
+        return level_text(item.staged_level, numbered=numbered)
+    if item.staged_status == "not_yet" and result.levels:
+        lowest = level_text(result.levels[0], numbered=numbered)
+        return f"Not yet at {lowest[0].lower()}{lowest[1:]}" if numbered else f"Not yet at {lowest}"
+    return None
+
+
 def levels_are_steps(result: Result) -> bool:
     """Whether levels are numbered steps (0, 1, 2, ...) worth showing as "Level N"."""
     values = [lv.value for lv in result.levels if lv.value is not None]

@@ -30,6 +30,22 @@ def who(result: Result) -> str:
     return s.team or s.organization or "The team"
 
 
+def draft_line(result: Result) -> str | None:
+    """``Draft: 68 of 78 questions answered`` for a provisional result, else None."""
+    if not result.provisional:
+        return None
+    o = result.overall
+    return f"Draft: {o.answered} of {o.applicable} questions answered"
+
+
+def draft_note(result: Result) -> str | None:
+    """What a draft means for the reader, or None for a finished result."""
+    line = draft_line(result)
+    if line is None:
+        return None
+    return f"{line}. Scores, levels and the roadmap may change once the rest are answered."
+
+
 def summary(result: Result) -> tuple[str, ...]:
     """The executive summary in plain sentences."""
     o, name = result.overall, who(result)
@@ -60,7 +76,14 @@ def summary(result: Result) -> tuple[str, ...]:
 
 
 def _staged_sentence(result: Result) -> list[str]:
-    staged, level = result.overall.staged_level, result.overall.level
+    o = result.overall
+    if o.staged_status == "not_yet":
+        lowest = level_phrase(result.levels[0], levels_are_steps(result))
+        return [
+            f"Counting only levels whose practices are all in place, it is not yet at {lowest}: "
+            f"{len(blockers(result))} practice(s) of that level are not in place."
+        ]
+    staged, level = o.staged_level, o.level
     if staged is None:
         return []
     if level is not None and staged.value == level.value:
@@ -89,19 +112,22 @@ def _extremes_sentences(result: Result) -> list[str]:
 
 def blockers(result: Result) -> tuple[AnswerResult, ...]:
     """The practices that keep the staged level from the next level up."""
-    staged = result.overall.staged_level
-    if staged is None or staged.value is None:
+    o = result.overall
+    values = [lv.value for lv in result.levels if lv.value is not None]
+    if o.staged_status == "untagged" or not values:
         return ()
-    above = [lv.value for lv in result.levels if lv.value is not None and lv.value > staged.value]
-    if not above:
+    if o.staged_status == "not_yet" or o.staged_level is None or o.staged_level.value is None:
+        following: int | None = values[0]
+    else:
+        current = o.staged_level.value
+        following = next((v for v in values if v > current), None)
+    if following is None:
         return ()
     return tuple(
         a
         for a in result.answers
-        if a.level is not None
-        and staged.value < a.level <= above[0]
-        and a.type != "text"
-        and (a.status == "missing" or a.met is False)
+        if a.status not in {"skipped", "not_applicable"}
+        and any(g.level <= following and not g.met for g in a.gates)
     )
 
 
@@ -121,7 +147,7 @@ def appendix(result: Result) -> tuple[tuple[str, str], ...]:
         ("How groups are combined", GROUP_SCORES.format(span=span) + _overall_rule(result)),
         ("The score level", SCORE_LEVEL + _band_list(result)),
     ]
-    if o.staged_level is not None:
+    if o.staged_status != "untagged":
         out.append(("The staged level", STAGED_LEVEL))
     if has_targets(result):
         out.append(("Targets", TARGETS))

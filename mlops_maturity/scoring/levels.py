@@ -66,23 +66,23 @@ def staged(
     """The highest level L such that every gate at L or below is met.
 
     An unanswered question blocks its levels; an unmet gate at the lowest level means the team
-    is not yet at the lowest level. Without any gate there is no staged level.
+    is not yet at the lowest level. Nothing is claimed above the highest level that any
+    question gates: with no practice of level 3 asked, level 3 cannot be shown to be reached.
+    Without any gate there is no staged level.
     """
     blocked: list[int] = []
-    tagged = False
+    gated: list[int] = []
     for answer in answers:
         if answer.status in {"skipped", "not_applicable"}:
             continue
         for gate in answer.gates:
-            tagged = True
+            gated.append(gate.level)
             if answer.status in UNANSWERED or not gate.met:
                 blocked.append(gate.level)
-    if not tagged:
+    if not gated:
         return None, "untagged"
-    first_blocked = min(blocked, default=None)
-    reached = [
-        lv.value for lv in q.scale.levels if first_blocked is None or lv.value < first_blocked
-    ]
+    ceiling = min(blocked) if blocked else max(gated) + 1
+    reached = [lv.value for lv in q.scale.levels if lv.value < ceiling and lv.value <= max(gated)]
     if not reached:
         return None, "not_yet"
     return level_ref(q, reached[-1]), "reached"

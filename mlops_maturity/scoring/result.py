@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -182,3 +182,47 @@ class Result(Model):
         False, description="A draft: some scored question is unanswered, so scores may move."
     )
     recommendations: tuple[RecommendationResult, ...]
+
+
+class UnknownSchemaError(ValueError):
+    """A result written by a newer version of the tool, whose layout this one does not know."""
+
+
+def result_from_json(data: object) -> Result:
+    """A result read back from its JSON, upgrading the layouts of earlier versions.
+
+    Version 1 had no staged status: a staged level meant "reached" and its absence "untagged".
+    """
+    if not isinstance(data, dict):
+        raise ValueError("expected a JSON object")
+    version = data.get("schema_version")
+    if not isinstance(version, int) or version < 1:
+        raise ValueError("expected a schema_version (a whole number)")
+    if version > SCHEMA_VERSION:
+        raise UnknownSchemaError(
+            f"written with result schema {version}; this version of mlops-maturity reads "
+            f"schemas 1 to {SCHEMA_VERSION}: upgrade mlops-maturity to read it"
+        )
+    if version == 1:
+        try:
+            data = _upgrade_v1(data)
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"not a result of schema 1 (no {exc})") from None
+    return Result.model_validate(data)
+
+
+def _upgrade_v1(data: dict[str, Any]) -> dict[str, Any]:
+    def staged(item: dict[str, Any]) -> dict[str, Any]:
+        status = "reached" if item.get("staged_level") else "untagged"
+        return {**item, "staged_status": status, "groups": [staged(g) for g in item["groups"]]}
+
+    overall = dict(data["overall"])
+    overall["staged_status"] = "reached" if overall.get("staged_level") else "untagged"
+    overall["headline"] = overall.get("level")
+    return {
+        **data,
+        "schema_version": SCHEMA_VERSION,
+        "overall": overall,
+        "groups": [staged(g) for g in data["groups"]],
+        "provisional": bool(data.get("missing")),
+    }
