@@ -17,3 +17,12 @@ def test_readme_answer_file_example_is_valid(tmp_path: Path) -> None:
     assessment, q = load_answers(path)
     assert q.id == "mlops"
     assert len(assessment.answers) == 6
+
+
+def test_framework_encodings_page_shows_the_tested_files() -> None:
+    text = (ROOT / "docs" / "framework-encodings.md").read_text()
+    blocks = text.split("```yaml\n")[1:]
+    shown = [block[: block.index("```")] for block in blocks]
+    valid = ROOT / "tests" / "data" / "questionnaires" / "valid"
+    files = [(valid / f"{name}.yaml").read_text() for name in ("samm", "dsomm", "cmmi", "mlts")]
+    assert shown == [*files, (valid / "checklist.yaml").read_text()]
