@@ -320,3 +320,16 @@ def test_a_draft_is_marked_in_every_format_and_fails_a_gate(run: Run, tmp_path: 
 def test_a_finished_result_is_not_a_draft(run: Run, tmp_path: Path) -> None:
     result = run(["report", str(answer_file(tmp_path))])
     assert "draft" not in (result.stdout + result.stderr).lower()
+
+
+def test_northwind_with_ten_answers_removed_fails_the_gate(run: Run, tmp_path: Path) -> None:
+    import yaml
+
+    source = Path(__file__).parent.parent / "examples" / "mlops-northwind-2026-q3.yaml"
+    data = yaml.safe_load(source.read_text())
+    data["answers"] = dict(list(data["answers"].items())[10:])
+    path = tmp_path / "draft.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False))
+    result = run(["report", str(path), "-f", "json", "--fail-under", "1"], code=1)
+    assert "is a draft" in result.stderr
+    assert "gate failed: the result is a draft (" in result.stderr
