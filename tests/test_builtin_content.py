@@ -23,7 +23,16 @@ from mlops_maturity.scoring.question import question_range
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILTIN = sorted(builtin_questionnaires())
-EXPECTED_IDS = ["dora", "ml-test-score", "mlops", "platform", "quick", "readiness"]
+EXPECTED_IDS = [
+    "ai-governance",
+    "dora",
+    "llmops",
+    "ml-test-score",
+    "mlops",
+    "platform",
+    "quick",
+    "readiness",
+]
 
 
 def load(ident: str) -> Questionnaire:
@@ -31,7 +40,7 @@ def load(ident: str) -> Questionnaire:
 
 
 def test_all_frameworks_ship() -> None:
-    assert set(BUILTIN) >= set(EXPECTED_IDS)
+    assert BUILTIN == EXPECTED_IDS
 
 
 @pytest.mark.parametrize("ident", BUILTIN)
