@@ -1,5 +1,5 @@
 """Run the command line with ``python -m mlops_maturity``."""
 
-from mlops_maturity.cli.app import main
+from mlops_maturity.cli.main import main
 
 main()

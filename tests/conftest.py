@@ -7,17 +7,20 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import CliRunner
+from typer.testing import Result as RunResult
 
 from mlops_maturity.assessment.model import Assessment
-from mlops_maturity.cli.app import app
+from mlops_maturity.cli.main import app
 from mlops_maturity.questionnaire.load import load_questionnaire
 from mlops_maturity.questionnaire.model import Questionnaire
+from mlops_maturity.render.view import ReportOptions, ReportView, build_view
+from mlops_maturity.scoring.result import Result
 
 DATA = Path(__file__).parent / "data"
 VALID = DATA / "questionnaires" / "valid"
 
-Run = Callable[..., Result]
+Run = Callable[..., RunResult]
 
 # Data sums to 1.5 and Model to 2.5 in the ML Test Score fixture (tests/data/.../mlts.yaml).
 MLTS_ANSWERS = {
@@ -28,6 +31,11 @@ MLTS_ANSWERS = {
     "model-2": "automated",
     "model-3": "manual",
 }
+
+
+def view_of(result: Result, **options: Any) -> ReportView:
+    """The report view of a result, with report options such as ``roadmap_steps``."""
+    return build_view(result, ReportOptions(**options))
 
 
 def questionnaire(name: str) -> Questionnaire:
@@ -55,7 +63,7 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "100")
 
-    def invoke(args: Sequence[str], *, code: int = 0, input: str | None = None) -> Result:
+    def invoke(args: Sequence[str], *, code: int = 0, input: str | None = None) -> RunResult:
         result = CliRunner().invoke(app, list(args), input=input)
         assert result.exit_code == code, (
             f"exit {result.exit_code} != {code}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"

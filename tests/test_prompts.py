@@ -91,7 +91,7 @@ SUBJECT = ["Example Corp", ENTER, "Fraud ML", ENTER, "2026-Q3", ENTER, "Team lea
 
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("mlops_maturity.cli.app.stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("mlops_maturity.cli.assess.stdin_is_terminal", lambda: True)
 
 
 @pytest.mark.usefixtures("terminal")

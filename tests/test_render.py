@@ -15,25 +15,27 @@ from mlops_maturity.render.formats import OutputFormat
 from mlops_maturity.render.terminal import render_terminal
 from mlops_maturity.render.text import fmt_score, level_text
 from mlops_maturity.scoring.engine import score
-from tests.conftest import VALID, assessment, questionnaire
+from tests.conftest import VALID, assessment, questionnaire, view_of
 
 
 def terminal_text(answers: dict[str, object]) -> str:
     result = score(questionnaire("tiny"), assessment("tiny", answers, subject={"team": "Fraud ML"}))
     buffer = io.StringIO()
-    render_terminal(result, Console(file=buffer, width=100, color_system=None))
+    render_terminal(view_of(result), Console(file=buffer, width=100, color_system=None))
     return buffer.getvalue()
 
 
 def test_terminal_report_lists_groups_missing_and_next_steps() -> None:
     text = terminal_text({"q1": "never", "q2": False})
     assert "Overall  Level 0 · None" in text
-    assert "Staged   Level 0 · None" in text
+    assert "Staged" not in text  # the staged level agrees with the score level
     assert "Answered 2 of 3 (67%)" in text  # q4 is waiting for nothing: q2 = no skips it
-    assert "People  ░░░░░░░░░░░░░░░░░░░░   0.00  0 · None" in text
-    assert "1 question(s) not answered yet" in text
-    assert "1. Start  impact high, effort low" in text
-    assert "From q1: Never" in text
+    assert "Draft: 2 of 3 questions answered." in text
+    assert "People  ░░░░░░░░░░░░░░░░░░░░   0.00  Level 0 of 4       2/2" in text
+    assert "1 question(s) not answered yet; they are left out of the scores: q3" in text
+    assert "Phase 1: Reach level 1 (Initial)\n1.1 Start  impact high, effort low\n" in text
+    assert "   Today: Never\n   w\n   How: h\n" in text
+    assert "Phase 2: Reach level 2 (Repeatable)\n2.1 Do it" in text
     assert "Fraud ML" in text
 
 
@@ -53,7 +55,8 @@ def test_json_renderer_round_trips() -> None:
 
 def test_wording_helpers() -> None:
     assert fmt_score(None) == "—"
-    assert fmt_score(2.5, 4) == "2.5 / 4"
+    assert fmt_score(2.5, 4) == "2.50 / 4"
+    assert fmt_score(2, 4.5) == "2.00 / 4.5"
     assert fmt_score(7 / 3) == "2.33"
     assert level_text(None) == "not scored"
 
@@ -74,7 +77,7 @@ def test_user_text_is_never_read_as_markup(tmp_path: Path) -> None:
         ).model_copy(update={"answers": {"q1": Answer(value="never", note="[link=x]y[/link]")}}),
     )
     buffer = io.StringIO()
-    render_terminal(result, Console(file=buffer, width=100, color_system=None))
+    render_terminal(view_of(result), Console(file=buffer, width=100, color_system=None))
     out = buffer.getvalue()
     assert "[/bold] Tiny [red]" in out
     assert "People [/]" in out

@@ -10,11 +10,12 @@ from pathlib import Path
 import pytest
 
 from mlops_maturity.assessment.load import load_answers
-from mlops_maturity.render import view
-from mlops_maturity.render.html import environment, level_colour, render_html, stylesheet
+from mlops_maturity.render.charts import RadarAxis
+from mlops_maturity.render.colours import level_colour
+from mlops_maturity.render.html import environment, render_html, stylesheet
 from mlops_maturity.scoring.engine import score
 from mlops_maturity.scoring.result import Result
-from tests.conftest import DATA, assessment, questionnaire
+from tests.conftest import DATA, assessment, questionnaire, view_of
 
 REPORTS = DATA / "reports"
 TAGS = {
@@ -60,14 +61,14 @@ def parse(html: str) -> Markup:
 
 
 def test_the_report_has_every_part() -> None:
-    html = render_html(scored("practice-answers.yaml"))
+    html = render_html(view_of(scored("practice-answers.yaml")))
     for part in [
         "<title>Practice assessment · Example Corp · Fraud ML · 2026-Q3</title>",
         '<h1 class="cover-title">Example Corp</h1>',
         "<tr><th>Questionnaire</th><td>Practice assessment, version 2.1</td></tr>",
         "<tr><th>Date</th><td>2026-09-30</td></tr>",
         "<h1>Executive summary</h1>",
-        "Against the targets set, the team is 20% of the way there.",
+        "Against the targets set, the team is 36% of the way there.",
         '<h2 class="plain">Capabilities by level</h2>',
         '<span class="number">2.2</span> Monitoring</h3>',
         "Note: Reviews *always* happen | even on [Fridays](http://example.com) &amp; "
@@ -80,7 +81,7 @@ def test_the_report_has_every_part() -> None:
 
 
 def test_the_report_is_self_contained() -> None:
-    found = parse(render_html(scored("practice-answers.yaml")))
+    found = parse(render_html(view_of(scored("practice-answers.yaml"))))
     assert found.styles == [stylesheet()]
     for tag, attrs in found.tags:
         assert "src" not in attrs, tag
@@ -90,7 +91,7 @@ def test_the_report_is_self_contained() -> None:
 
 
 def test_hostile_text_is_escaped_everywhere() -> None:
-    html = render_html(scored("hostile-answers.yaml"))
+    html = render_html(view_of(scored("hostile-answers.yaml")))
     found = parse(html)
     assert "<script" not in html
     assert "&lt;script&gt;alert(&#39;note&#39;)&lt;/script&gt;" in html
@@ -104,7 +105,7 @@ def test_hostile_text_is_escaped_everywhere() -> None:
 
 
 def test_nothing_answered_renders_as_not_scored() -> None:
-    html = render_html(score(questionnaire("tiny"), assessment("tiny", {})))
+    html = render_html(view_of(score(questionnaire("tiny"), assessment("tiny", {}))))
     assert "The team has no score yet: no scored question has been answered." in html
     assert '<span class="cover-level-name">not scored</span>' in html
     assert "No recommendations yet: answer some questions first." in html
@@ -112,14 +113,14 @@ def test_nothing_answered_renders_as_not_scored() -> None:
 
 def test_band_labels_show_score_bars_instead_of_an_empty_heat_map() -> None:
     answers = {"data-1": "automated", "data-2": "manual", "model-1": "no"}
-    html = render_html(score(questionnaire("mlts"), assessment("mlts", answers)))
+    html = render_html(view_of(score(questionnaire("mlts"), assessment("mlts", answers))))
     assert '<h2 class="plain">Capabilities</h2>' in html
     assert "Capabilities by level" not in html
-    assert "1.5 · First pass at productionization" in html
+    assert "1.50 · First pass at productionization" in html
 
 
 def test_deep_groups_get_smaller_headings() -> None:
-    html = render_html(score(questionnaire("samm"), assessment("samm", {"a1": "most"})))
+    html = render_html(view_of(score(questionnaire("samm"), assessment("samm", {"a1": "most"}))))
     assert '<h4 class="group-title"><span class="number">1.1.2</span> Stream B</h4>' in html
     assert 'id="g-2-1-2"' in html
 
@@ -145,7 +146,7 @@ def text_extents(svg: str) -> list[tuple[float, float, float]]:
 @pytest.mark.parametrize("spokes", [3, 5, 8])
 def test_radar_labels_stay_inside_the_picture(spokes: int) -> None:
     axes = tuple(
-        view.RadarAxis(
+        RadarAxis(
             label="Monitoring and observability of models",
             value=0.5,
             target=0.75,
@@ -171,14 +172,25 @@ def test_trend_line_skips_missing_points() -> None:
     assert svg.count("<circle") == 2 and "2026-Q2" in svg
 
 
-def test_heat_map_rows_and_colours() -> None:
-    result = scored("practice-answers.yaml")
-    svg = chart("heatmap", view.heatmap(result), result.levels)
+def test_heat_map_fills_each_level_as_far_as_the_score_reaches() -> None:
+    built = view_of(scored("practice-answers.yaml"))
+    assert [(r.section.group.id, [c.fill for c in r.cells]) for r in built.heatmap] == [
+        ("data", [0.5, 0.0, 0.0]),  # (1 + 0) / 2 = 0.5: half of level 1
+        ("code", [1.0, 1.0, 0.0]),  # (3 + 1) / 2 = 2
+        ("deploy", [1.0, 1.0, 0.0]),  # 2 deployments a month scores 2; rollback is n/a
+        ("monitor", [0.0, 0.0, 0.0]),
+    ]
+    framed = [(r.section.group.id, c.level) for r in built.heatmap for c in r.cells if c.is_target]
+    assert framed == [("data", 2), ("code", 2), ("monitor", 3)]  # Build's target reaches its parts
+    svg = chart("heatmap", built.heatmap, built.result.levels)
     assert 'viewBox="0 0 660 196"' in svg  # 40 header + 2 × 20 group bands + 4 × 28 rows + 4
-    assert (
-        svg.count('fill="url(#hatch)"') == 3 and svg.count('stroke="#1a1a1a" stroke-width="2"') == 1
-    )
-    assert (
-        level_colour(0, result.levels) == "#ffffcc" and level_colour(3, result.levels) == "#0c2c84"
-    )
+    assert svg.count('stroke="#1a1a1a" stroke-width="2"') == 3
+    assert svg.count('height="24" fill="#ffffcc"') == 0  # the lowest level has no column
+    assert "Level 0" not in svg and "Level 3" in svg
+
+
+def test_level_colours_are_spread_over_the_palette() -> None:
+    result = scored("practice-answers.yaml")
+    assert level_colour(0, result.levels) == "#ffffcc"
+    assert level_colour(3, result.levels) == "#0c2c84"
     assert level_colour(None, result.levels) == "#d9d9d9"

@@ -16,14 +16,14 @@ from mlops_maturity.assessment.load import load_answers
 from mlops_maturity.questionnaire.model import Questionnaire
 from mlops_maturity.render.markdown import md_escape, render_markdown
 from mlops_maturity.scoring.engine import score
-from tests.conftest import DATA, assessment, questionnaire
+from tests.conftest import DATA, assessment, questionnaire, view_of
 
 GOLDEN = DATA / "golden" / "report.md"
 
 
 def rendered(answers: str) -> str:
     found, q = load_answers(Path(DATA / "reports" / answers))
-    return render_markdown(score(q, found))
+    return render_markdown(view_of(score(q, found)))
 
 
 def test_report_matches_the_golden_file() -> None:
@@ -62,7 +62,7 @@ def test_hostile_text_stays_text() -> None:
 
 
 def test_nothing_answered() -> None:
-    text = render_markdown(score(questionnaire("tiny"), assessment("tiny", {})))
+    text = render_markdown(view_of(score(questionnaire("tiny"), assessment("tiny", {}))))
     assert "The team has no score yet: no scored question has been answered." in text
     assert "No recommendations yet: answer some questions first." in text
     assert "| People | — | not scored | 0/2 |" not in text  # top-level rows are bold
@@ -71,7 +71,7 @@ def test_nothing_answered() -> None:
 
 def test_scores_that_map_to_labels_are_listed_instead_of_a_heat_map() -> None:
     answers = {"data-1": "automated", "data-2": "manual", "model-1": "no"}
-    text = render_markdown(score(mlts_leaving_blanks_out(), assessment("mlts", answers)))
+    text = render_markdown(view_of(score(mlts_leaving_blanks_out(), assessment("mlts", answers))))
     assert "### Capabilities by level" not in text
     assert "| Data | 1.5 / 2 | First pass at productionization |" in text
 

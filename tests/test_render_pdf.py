@@ -26,7 +26,7 @@ from mlops_maturity.render.pdf import (
 from mlops_maturity.resources import data_dir
 from mlops_maturity.scoring.engine import score
 from mlops_maturity.scoring.result import Result
-from tests.conftest import DATA
+from tests.conftest import DATA, view_of
 
 needs_pdftotext = pytest.mark.skipif(
     shutil.which("pdftotext") is None, reason="pdftotext is missing: install poppler-utils"
@@ -51,7 +51,7 @@ def pages(pdf: bytes, tmp_path: Path) -> list[str]:
 @pytest.mark.slow
 @needs_pdftotext
 def test_pdf_has_cover_contents_summary_groups_roadmap_and_page_numbers(tmp_path: Path) -> None:
-    text = pages(render_pdf(scored("practice-answers.yaml")), tmp_path)
+    text = pages(render_pdf(view_of(scored("practice-answers.yaml"))), tmp_path)
     count = len(text)
     cover, contents = text[0], text[1]
     assert "Example Corp" in cover and "Practice assessment, version 2.1" in cover
@@ -85,7 +85,7 @@ def test_long_tables_repeat_their_header_and_keep_rows_whole(tmp_path: Path) -> 
         step.model_copy(update={"title": f"Step number {i:02d}", "how": "Do it. " * 30})
         for i in range(40)
     )
-    text = pages(render_pdf(result.model_copy(update={"recommendations": many})), tmp_path)
+    text = pages(render_pdf(view_of(result.model_copy(update={"recommendations": many}))), tmp_path)
     roadmap = [page for page in text if "Step number" in page and "Roadmap" in page.split("\n")[0]]
     assert len(roadmap) >= 3
     for page in roadmap:
@@ -121,7 +121,7 @@ def server() -> Iterator[str]:
 @pytest.mark.slow
 def test_hostile_notes_and_questionnaire_text_fetch_nothing() -> None:
     fetcher = offline_fetcher(data_dir("report_templates"))
-    pdf = render_pdf(scored("hostile-answers.yaml"), fetcher=fetcher)
+    pdf = render_pdf(view_of(scored("hostile-answers.yaml")), fetcher=fetcher)
     assert pdf.startswith(b"%PDF")
     assert b"/EmbeddedFile" not in pdf
     assert fetcher.asked == []  # escaped: no URL ever reached WeasyPrint
@@ -142,7 +142,7 @@ def test_the_fetcher_refuses_every_url_even_in_raw_html(server: str) -> None:
       <a href="{server}/link">link</a>
       </body></html>"""  # noqa: E501
     fetcher = offline_fetcher(data_dir("report_templates"))
-    pdf = html_to_pdf(hostile, fetcher=fetcher)
+    pdf, _ = html_to_pdf(hostile, fetcher=fetcher)
     assert b"/EmbeddedFile" not in pdf
     assert Recorder.seen == []
     allowed = [url for url in fetcher.asked if url not in fetcher.refused]
@@ -218,7 +218,7 @@ def test_a_draft_says_so_on_every_page(tmp_path: Path) -> None:
     result = score(q, found.model_copy(update={"answers": kept}))
     o = result.overall
     mark = f"Draft: {o.answered} of {o.applicable} questions answered"
-    text = pages(render_pdf(result), tmp_path)
+    text = pages(render_pdf(view_of(result)), tmp_path)
     assert len(text) > 10
     assert [number for number, page in enumerate(text, 1) if mark not in page] == []
     assert "Scores, levels and the roadmap may change" in "\n".join(text)

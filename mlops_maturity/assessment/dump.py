@@ -25,6 +25,14 @@ def dump_answers(assessment: Assessment, q: Questionnaire) -> str:
     if assessment.targets:
         lines.append("targets:")
         lines += [f"  {gid}: {level}" for gid, level in assessment.targets.items()]
+    commentary = assessment.commentary
+    if commentary.summary or commentary.groups:
+        lines.append("commentary:")
+        if commentary.summary:
+            lines.append(f"  summary: {_scalar(commentary.summary)}")
+        if commentary.groups:
+            lines.append("  groups:")
+            lines += [f"    {gid}: {_scalar(text)}" for gid, text in commentary.groups.items()]
     lines.append("answers:" if assessment.answers else "answers: {}")
     for qid in q.placed:
         answer = assessment.answers.get(qid)

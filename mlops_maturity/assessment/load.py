@@ -109,6 +109,7 @@ def check_answers(
             continue
         answers[qid] = Answer(value=checked, note=(entry.get("note") or "") if long_form else "")
     problems += [doc.problem(loc, msg) for loc, msg in _check_targets(raw, q)]
+    problems += [doc.problem(loc, msg) for loc, msg in _check_commentary(raw, q)]
     problems += [doc.problem(loc, msg) for loc, msg in _check_benchmark_year(raw, q)]
     if problems:
         raise AnswersError(sorted(problems, key=_position))
@@ -119,6 +120,15 @@ def _unknown_question(qid: str, q: Questionnaire) -> str:
     close = difflib.get_close_matches(qid, list(q.placed), n=1)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return f"unknown question {qid!r} in questionnaire {q.id!r}{hint}"
+
+
+def _check_commentary(raw: Assessment, q: Questionnaire) -> Iterator[tuple[Loc, str]]:
+    group_ids = {g.id for g in iter_groups(q.groups)}
+    for group_id in raw.commentary.groups:
+        if group_id not in group_ids:
+            close = difflib.get_close_matches(group_id, list(group_ids), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            yield ("commentary", "groups", group_id), f"unknown group {group_id!r}{hint}"
 
 
 def _check_targets(raw: Assessment, q: Questionnaire) -> Iterator[tuple[Loc, str]]:

@@ -46,6 +46,13 @@ class Answer(Model):
         return data if isinstance(data, dict) else {"value": data}
 
 
+class Commentary(Model):
+    """The assessor's own words for the report: for the summary and per group."""
+
+    summary: str = Field("", description="Shown at the top of the executive summary.")
+    groups: dict[str, str] = Field(default_factory=dict, description="Group id → comment.")
+
+
 class Assessment(Model):
     """The contents of an answer file."""
 
@@ -57,6 +64,7 @@ class Assessment(Model):
     respondent: str = ""
     benchmark_year: int | None = Field(None, description="Report year of benchmarks to compare to.")
     targets: dict[str, int] = Field(default_factory=dict, description="Target level per group id.")
+    commentary: Commentary = Commentary()
     answers: dict[str, Answer] = Field(default_factory=dict)
 
     @model_validator(mode="before")
@@ -66,7 +74,7 @@ class Assessment(Model):
         if not isinstance(data, dict):
             return data
         data = {**data, "answers": data.get("answers") or {}}
-        for key in ("subject", "respondent"):
+        for key in ("subject", "respondent", "commentary"):
             if data.get(key) is None:
                 data.pop(key, None)
         return data

@@ -1,5 +1,5 @@
 """The command line: Typer commands, prompts and the interactive session, output delivery."""
 
-from mlops_maturity.cli.app import main
+from mlops_maturity.cli.main import app, main
 
-__all__ = ["main"]
+__all__ = ["app", "main"]

@@ -7,10 +7,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mlops_maturity.errors import MaturityError, OutputExistsError
-from mlops_maturity.render.formats import OutputFormat
+from mlops_maturity.render.formats import BY_EXTENSION, OutputFormat
 
 if TYPE_CHECKING:
+    from mlops_maturity.render.view import ReportOptions, ReportView
     from mlops_maturity.scoring.result import Result
+
+
+def choose_format(fmt: OutputFormat | None, output: str | None) -> OutputFormat:
+    """The format asked for, or the one ``-o``'s extension names; a disagreement is an error."""
+    suffix = "" if output in (None, "-") else Path(str(output)).suffix.lower()
+    implied = BY_EXTENSION.get(suffix)
+    if fmt is None:
+        return implied or OutputFormat.terminal
+    if implied is not None and implied is not fmt:
+        raise MaturityError(
+            f"-o {output} looks like {implied.value} but --format is {fmt.value}; "
+            f"drop --format, or name the file for {fmt.value}"
+        )
+    return fmt
 
 
 def emit(content: str | bytes, output: str | None, *, force: bool) -> None:
@@ -35,51 +50,67 @@ def refuse_overwrite(path: Path, *, force: bool) -> None:
         raise OutputExistsError(f"{path} already exists; use --force to overwrite it")
 
 
-def show_result(result: Result, fmt: OutputFormat, output: str | None, *, force: bool) -> None:
-    """Render a result; the terminal format to stdout keeps its colours."""
+def show_result(
+    result: Result,
+    fmt: OutputFormat,
+    output: str | None,
+    options: ReportOptions | None = None,
+    *,
+    force: bool,
+) -> None:
+    """Build the report view once, render it, and say where a file went."""
+    from mlops_maturity.render import RENDERERS
+    from mlops_maturity.render.view import build_view
+
     to_stdout = output is None or output == "-"
+    if fmt is OutputFormat.pdf and to_stdout and sys.stdout.isatty():
+        raise MaturityError("a PDF cannot be shown in the terminal; write it with -o FILE.pdf")
+    if not to_stdout:
+        refuse_overwrite(Path(str(output)), force=force)
+    view = build_view(result, options)
     if fmt is OutputFormat.terminal and to_stdout:
         from rich.console import Console
 
         from mlops_maturity.render.terminal import render_terminal
 
-        render_terminal(result, Console(emoji=False))
+        render_terminal(view, Console(emoji=False))
         return
-    from mlops_maturity.render import render
-
+    pages = None
+    content: str | bytes
     if fmt is OutputFormat.pdf:
-        emit(render_pdf_with_progress(result, to_stdout=to_stdout), output, force=force)
-        return
-    emit(render(result, fmt), output, force=force)
+        content, pages = render_pdf_with_progress(view)
+    else:
+        content = RENDERERS[fmt](view)
+    emit(content, output, force=force)
+    if not to_stdout:
+        size = "" if pages is None else f" ({pages} page{'s' if pages != 1 else ''})"
+        sys.stderr.write(f"Wrote {output}{size}\n")
 
 
-def render_pdf_with_progress(result: Result, *, to_stdout: bool) -> bytes:
+def render_pdf_with_progress(view: ReportView) -> tuple[bytes, int]:
     """Check Pango, then render the PDF with a spinner on stderr (it takes a few seconds)."""
-    from mlops_maturity.render.pdf import pango_problem, render_pdf
+    from mlops_maturity.render.pdf import pango_problem, render_pdf_pages
 
-    if to_stdout and sys.stdout.isatty():
-        raise MaturityError("a PDF cannot be shown in the terminal; write it with -o FILE.pdf")
     problem = pango_problem()
     if problem is not None:
         raise MaturityError(problem)
     if not sys.stderr.isatty():
-        return render_pdf(result)
+        return render_pdf_pages(view)
     from rich.console import Console
 
     with Console(stderr=True).status("Rendering the PDF report…"):
-        return render_pdf(result)
+        return render_pdf_pages(view)
 
 
-def apply_target(result: Result, target_level: int | None) -> Result:
-    """Point every group without its own target at ``--target-level``."""
+def apply_target(result: Result, target_level: str | None) -> Result:
+    """Point every group without its own target at ``--target-level`` (number, id or name)."""
     if target_level is None:
         return result
+    from mlops_maturity.render.targets import resolve_level
     from mlops_maturity.scoring.engine import with_target_level
 
-    known = [lv.value for lv in result.levels if lv.value is not None]
-    if target_level not in known:
-        raise MaturityError(
-            f"--target-level {target_level} is not a level of this questionnaire "
-            f"({', '.join(map(str, known))})"
-        )
-    return with_target_level(result, target_level)
+    try:
+        level = resolve_level(result, target_level)
+    except ValueError as exc:
+        raise MaturityError(f"--target-level {exc}") from None
+    return with_target_level(result, level)

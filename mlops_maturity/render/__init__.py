@@ -1,4 +1,4 @@
-"""Renderers: each turns a finished Result into output; the registry maps --format to one."""
+"""Renderers: each lays out the one report view; the registry maps --format to one."""
 
 from __future__ import annotations
 
@@ -9,54 +9,71 @@ from typing import TYPE_CHECKING
 from mlops_maturity.render.formats import OutputFormat
 
 if TYPE_CHECKING:
+    from mlops_maturity.render.view import ReportOptions, ReportView
     from mlops_maturity.scoring.result import Result
 
 __all__ = ["RENDERERS", "OutputFormat", "render"]
 
 
-def _terminal(result: Result) -> str:
+def _terminal(view: ReportView) -> str:
     from rich.console import Console
 
     from mlops_maturity.render.terminal import render_terminal
 
     buffer = io.StringIO()
-    render_terminal(result, Console(file=buffer, width=100, color_system=None, emoji=False))
+    render_terminal(view, Console(file=buffer, width=100, color_system=None, emoji=False))
     return buffer.getvalue()
 
 
-def _json(result: Result) -> str:
+def _json(view: ReportView) -> str:
     from mlops_maturity.render.json import render_json
 
-    return render_json(result)
+    return render_json(view.result)
 
 
-def _markdown(result: Result) -> str:
+def _markdown(view: ReportView) -> str:
     from mlops_maturity.render.markdown import render_markdown
 
-    return render_markdown(result)
+    return render_markdown(view)
 
 
-def _html(result: Result) -> str:
+def _html(view: ReportView) -> str:
     from mlops_maturity.render.html import render_html
 
-    return render_html(result)
+    return render_html(view)
 
 
-def _pdf(result: Result) -> bytes:
+def _pdf(view: ReportView) -> bytes:
     from mlops_maturity.render.pdf import render_pdf
 
-    return render_pdf(result)
+    return render_pdf(view)
 
 
-RENDERERS: dict[OutputFormat, Callable[[Result], str | bytes]] = {
+def _csv(view: ReportView) -> str:
+    from mlops_maturity.render.csv import render_csv
+
+    return render_csv(view)
+
+
+def _badge(view: ReportView) -> str:
+    from mlops_maturity.render.badge import render_badge
+
+    return render_badge(view)
+
+
+RENDERERS: dict[OutputFormat, Callable[[ReportView], str | bytes]] = {
     OutputFormat.terminal: _terminal,
     OutputFormat.json: _json,
     OutputFormat.markdown: _markdown,
     OutputFormat.html: _html,
     OutputFormat.pdf: _pdf,
+    OutputFormat.csv: _csv,
+    OutputFormat.badge: _badge,
 }
 
 
-def render(result: Result, fmt: OutputFormat) -> str | bytes:
-    """Render ``result`` in ``fmt``."""
-    return RENDERERS[fmt](result)
+def render(result: Result, fmt: OutputFormat, options: ReportOptions | None = None) -> str | bytes:
+    """Build the report view of ``result`` once and lay it out in ``fmt``."""
+    from mlops_maturity.render.view import build_view
+
+    return RENDERERS[fmt](build_view(result, options))

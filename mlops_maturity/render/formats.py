@@ -13,6 +13,22 @@ class OutputFormat(StrEnum):
     markdown = "markdown"
     html = "html"
     pdf = "pdf"
+    csv = "csv"
+    badge = "badge"
+
+
+# NOTE: with no --format, the format follows the extension of -o.
+BY_EXTENSION = {
+    ".json": OutputFormat.json,
+    ".md": OutputFormat.markdown,
+    ".markdown": OutputFormat.markdown,
+    ".html": OutputFormat.html,
+    ".htm": OutputFormat.html,
+    ".pdf": OutputFormat.pdf,
+    ".csv": OutputFormat.csv,
+    ".svg": OutputFormat.badge,
+    ".txt": OutputFormat.terminal,
+}
 
 
 class ListFormat(StrEnum):

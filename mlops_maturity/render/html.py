@@ -4,41 +4,29 @@ from __future__ import annotations
 
 import functools
 import textwrap
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from mlops_maturity.render import view, wording
-from mlops_maturity.render.document import document
-from mlops_maturity.render.text import fmt_percent, fmt_score, fraction, level_text, staged_text
+from mlops_maturity.render import wording
+from mlops_maturity.render.colours import check_accent, ink, level_colour
+from mlops_maturity.render.text import (
+    fmt_percent,
+    fmt_score,
+    fraction,
+    group_level,
+    group_staged,
+    level_text,
+    short_group_level,
+    staged_text,
+)
 from mlops_maturity.resources import data_dir
-from mlops_maturity.scoring.result import LevelRef
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from mlops_maturity.scoring.result import Result
+    from mlops_maturity.render.view import ReportView
 
 TEMPLATE = "report.html.j2"
 STYLESHEET = "report.css"
-# NOTE: sequential YlGnBu: lightness falls steadily, so levels stay ordered for colour-blind
-# readers and in greyscale print.
-PALETTE = ("#ffffcc", "#c7e9b4", "#7fcdbb", "#41b6c4", "#1d91c0", "#225ea8", "#0c2c84")
-NO_LEVEL = "#d9d9d9"
-
-
-def level_colour(value: int | None, levels: tuple[LevelRef, ...]) -> str:
-    """The colour of a level, spread evenly over the palette whatever the number of levels."""
-    values = [lv.value for lv in levels if lv.value is not None]
-    if value is None or value not in values:
-        return NO_LEVEL
-    if len(values) == 1:
-        return PALETTE[0]
-    position = values.index(value) / (len(values) - 1)
-    return PALETTE[round(position * (len(PALETTE) - 1))]
-
-
-def ink(colour: str) -> str:
-    """Black or white text, whichever reads better on ``colour``."""
-    return "#ffffff" if colour in PALETTE[4:] else "#1a1a1a"
 
 
 def wrap(text: str, width: int, lines: int = 2) -> tuple[str, ...]:
@@ -52,18 +40,31 @@ def percent(share: float | None) -> str:
     return "—" if share is None else fmt_percent(share)
 
 
-FILTERS = {
+def _with_result(fn: Any) -> Any:
+    """A filter that also needs the result, read from the template's ``view``."""
+    from jinja2 import pass_context
+
+    @pass_context
+    def filtered(context: Any, item: Any) -> Any:
+        return fn(item, context["view"].result)
+
+    return filtered
+
+
+FILTERS: dict[str, Any] = {
     "score": fmt_score,
     "percent": percent,
     "level_short": lambda level, numbered=True: level_text(level, numbered=numbered),
     "wrap_label": wrap,
     "share": fraction,
     "ink": ink,
-    "gap": view.gap,
-    "to_target": lambda group, levels: view.percent_to_target((group,), levels),
-    "target_text": view.target_text,
     "answer_text": wording.answer_text,
+}
+RESULT_FILTERS: dict[str, Any] = {
+    "glevel": short_group_level,
+    "glevel_long": group_level,
     "staged": staged_text,
+    "gstaged": group_staged,
 }
 
 
@@ -79,6 +80,7 @@ def environment() -> Environment:
         trim_blocks=False,
     )
     env.filters.update(FILTERS)
+    env.filters.update({name: _with_result(fn) for name, fn in RESULT_FILTERS.items()})
     env.globals["level_colour"] = level_colour
     return env
 
@@ -89,10 +91,14 @@ def stylesheet() -> str:
     return (data_dir("report_templates") / STYLESHEET).read_text(encoding="utf-8")
 
 
-def render_html(result: Result) -> str:
+def render_html(view: ReportView) -> str:
     """The report as one HTML document."""
     from markupsafe import Markup
 
     template = environment().get_template(TEMPLATE)
+    css = stylesheet()
+    if view.options.accent is not None:
+        # NOTE: the only value from the command line that reaches CSS, checked as #rrggbb.
+        css += f"\n:root {{ --accent: {check_accent(view.options.accent)}; }}\n"
     # NOTE: Markup only for our own stylesheet; everything from the result stays escaped.
-    return template.render(css=Markup(stylesheet()), **document(result))
+    return template.render(css=Markup(css), view=view, result=view.result)

@@ -1,4 +1,4 @@
-"""The Markdown report for wikis and pull requests: the document's content, charts as tables."""
+"""The Markdown report for wikis and pull requests: the view's content, charts as tables."""
 
 from __future__ import annotations
 
@@ -6,14 +6,12 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from mlops_maturity.render.document import document
-from mlops_maturity.render.html import FILTERS
 from mlops_maturity.resources import data_dir
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from mlops_maturity.scoring.result import Result
+    from mlops_maturity.render.view import ReportView
 
 TEMPLATE = "report.md.j2"
 # NOTE: backslash-escaping any ASCII punctuation is valid CommonMark, so this turns markup,
@@ -36,6 +34,8 @@ def environment() -> Environment:
     """The Markdown template environment: every expression goes through ``md_escape``."""
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+    from mlops_maturity.render.html import FILTERS, RESULT_FILTERS, _with_result
+
     env = Environment(
         loader=FileSystemLoader(data_dir("report_templates")),
         autoescape=False,
@@ -46,11 +46,12 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(FILTERS)
+    env.filters.update({name: _with_result(fn) for name, fn in RESULT_FILTERS.items()})
     return env
 
 
-def render_markdown(result: Result) -> str:
+def render_markdown(view: ReportView) -> str:
     """The report as one Markdown document."""
-    text = environment().get_template(TEMPLATE).render(**document(result))
+    text = environment().get_template(TEMPLATE).render(view=view, result=view.result)
     # NOTE: conditional blocks leave runs of blank lines; one blank line is all Markdown needs.
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

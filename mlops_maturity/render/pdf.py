@@ -12,8 +12,9 @@ from mlops_maturity.render.html import render_html
 from mlops_maturity.resources import data_dir
 
 if TYPE_CHECKING:
-    from mlops_maturity.scoring.result import Result
+    from mlops_maturity.render.view import ReportView
 
+PDF_VARIANT = "pdf/ua-1"
 PANGO_HELP = (
     "PDF reports need the Pango text libraries, which WeasyPrint could not load ({error}).\n"
     "Install them, then run the command again:\n"
@@ -59,13 +60,21 @@ def offline_fetcher(folder: Path) -> Any:
     return OfflineFetcher()
 
 
-def render_pdf(result: Result, *, fetcher: Any = None) -> bytes:
+def render_pdf(view: ReportView, *, fetcher: Any = None) -> bytes:
     """The report as an A4 PDF. ``fetcher`` is for tests that inspect what was asked for."""
-    return html_to_pdf(render_html(result), fetcher=fetcher)
+    return html_to_pdf(render_html(view), fetcher=fetcher)[0]
 
 
-def html_to_pdf(html: str, *, fetcher: Any = None) -> bytes:
-    """Lay out finished report HTML with WeasyPrint; nothing is read from outside the templates."""
+def render_pdf_pages(view: ReportView) -> tuple[bytes, int]:
+    """The report as an A4 PDF, and how many pages it has."""
+    return html_to_pdf(render_html(view))
+
+
+def html_to_pdf(html: str, *, fetcher: Any = None) -> tuple[bytes, int]:
+    """Lay out finished report HTML with WeasyPrint; nothing is read from outside the templates.
+
+    Returns the PDF and its number of pages.
+    """
     from weasyprint import HTML
 
     folder = data_dir("report_templates")
@@ -73,9 +82,10 @@ def html_to_pdf(html: str, *, fetcher: Any = None) -> bytes:
         string=html,
         base_url=str(folder) + "/",
         url_fetcher=fetcher if fetcher is not None else offline_fetcher(folder),
-    )
-    pdf: bytes = document.write_pdf(presentational_hints=False)
-    return pdf
+    ).render(presentational_hints=False)
+    # NOTE: PDF/UA-1 writes the tags screen readers need, plus a title and language.
+    pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT)
+    return pdf, len(document.pages)
 
 
 def pango_problem() -> str | None:

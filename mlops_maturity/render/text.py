@@ -1,18 +1,23 @@
-"""Wording shared by the text renderers: numbers, levels and summaries in plain words."""
+"""Numbers and levels in words, shared by every renderer."""
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from mlops_maturity.scoring.result import GroupResult, LevelRef, Overall, Result
+
+CENT = Decimal("0.01")
 
 
 def fmt_score(score: float | None, high: float | None = None) -> str:
-    """``2.4 / 4`` style, or an em dash when there is no score."""
+    """A score with two decimals (``2.40``), with its maximum (``2.40 / 4``); an em dash if none.
+
+    Halves round up, as people do (1.125 is 1.13), not to the nearest even digit.
+    """
     if score is None:
         return "—"
-    text = f"{score:.2f}".rstrip("0").rstrip(".")
-    if high is None:
-        return text
-    return f"{text} / {high:.2f}".rstrip("0").rstrip(".")
+    text = str(Decimal(repr(score)).quantize(CENT, rounding=ROUND_HALF_UP))
+    return text if high is None else f"{text} / {high:g}"
 
 
 def fmt_percent(fraction: float) -> str:
@@ -29,6 +34,47 @@ def level_text(level: LevelRef | None, *, numbered: bool = True) -> str:
     return f"Level {level.value} · {level.name}"
 
 
+def levels_are_steps(result: Result) -> bool:
+    """Whether levels are numbered steps (0, 1, 2, ...) worth showing as "Level N"."""
+    values = [lv.value for lv in result.levels if lv.value is not None]
+    return values == list(range(values[0], values[0] + len(values))) if values else False
+
+
+def top_level(result: Result) -> int | None:
+    """The highest level number of the scale."""
+    values = [lv.value for lv in result.levels if lv.value is not None]
+    return max(values) if values else None
+
+
+def group_level(group: GroupResult, result: Result) -> str:
+    """A group's level in its own words: ``Level 2 of 4: releases are scripted …``.
+
+    The overall model's level names describe the whole practice, so a capability reads
+    "Level 2 of 4", followed by what that level means for the capability when the
+    questionnaire says so. Band labels (such as the ML Test Score's) are shown as they are.
+    """
+    level = group.level
+    if level is None:
+        return "not scored"
+    if level.value is None:
+        return level.name
+    if not levels_are_steps(result):
+        return level.name
+    text = f"Level {level.value} of {top_level(result)}"
+    meaning = group.level_descriptions.get(level.value)
+    return f"{text}: {meaning}" if meaning else text
+
+
+def short_group_level(group: GroupResult, result: Result) -> str:
+    """``Level 2 of 4`` (or the band label, or the level's name when levels are not steps)."""
+    level = group.level
+    if level is None:
+        return "not scored"
+    if level.value is None or not levels_are_steps(result):
+        return level.name
+    return f"Level {level.value} of {top_level(result)}"
+
+
 def staged_text(item: Overall | GroupResult, result: Result) -> str | None:
     """The staged level in words: ``Level 2 · Managed``, ``Not yet at level 0 · None``, or None."""
     numbered = levels_are_steps(result)
@@ -40,10 +86,14 @@ def staged_text(item: Overall | GroupResult, result: Result) -> str | None:
     return None
 
 
-def levels_are_steps(result: Result) -> bool:
-    """Whether levels are numbered steps (0, 1, 2, ...) worth showing as "Level N"."""
-    values = [lv.value for lv in result.levels if lv.value is not None]
-    return values == list(range(values[0], values[0] + len(values))) if values else False
+def group_staged(group: GroupResult, result: Result) -> str | None:
+    """A group's staged level as ``Level 2 of 4``, ``Not yet at level 1``, or None."""
+    if group.staged_status == "untagged" or not levels_are_steps(result):
+        return staged_text(group, result)
+    if group.staged_status == "not_yet":
+        return f"Not yet at level {result.levels[0].value}"
+    assert group.staged_level is not None
+    return f"Level {group.staged_level.value} of {top_level(result)}"
 
 
 def fit(text: str, width: int) -> str:

@@ -1,16 +1,9 @@
-"""The words of the document reports: the executive summary, what blocks the next level, the
-appendix. Pure functions of a Result."""
+"""Fixed wording of the reports: drafts, answer statuses, blockers and the appendix."""
 
 from __future__ import annotations
 
-from mlops_maturity.render.text import fmt_percent, fmt_score, level_text, levels_are_steps
-from mlops_maturity.render.view import (
-    Section,
-    extremes,
-    has_targets,
-    level_phrase,
-    percent_to_target,
-)
+from mlops_maturity.render.findings import level_phrase
+from mlops_maturity.render.text import level_text, levels_are_steps
 from mlops_maturity.scoring.result import AnswerResult, Result
 
 STATUS_WORDS = {
@@ -22,12 +15,9 @@ STATUS_WORDS = {
 }
 
 
-def who(result: Result) -> str:
-    """The team and organisation, as the subject of a sentence."""
-    s = result.subject
-    if s.team and s.organization:
-        return f"{s.team} ({s.organization})"
-    return s.team or s.organization or "The team"
+def answer_text(answer: AnswerResult) -> str:
+    """The answer in words, or why there is none."""
+    return answer.label if answer.status == "answered" else STATUS_WORDS[answer.status]
 
 
 def draft_line(result: Result) -> str | None:
@@ -44,70 +34,6 @@ def draft_note(result: Result) -> str | None:
     if line is None:
         return None
     return f"{line}. Scores, levels and the roadmap may change once the rest are answered."
-
-
-def summary(result: Result) -> tuple[str, ...]:
-    """The executive summary in plain sentences."""
-    o, name = result.overall, who(result)
-    if o.score is None:
-        return (f"{name} has no score yet: no scored question has been answered.",)
-    out = [
-        f"{name} is at {level_phrase(o.level, levels_are_steps(result))} overall, with a score of "
-        f"{fmt_score(o.score, o.max_score)}."
-    ]
-    if o.level is not None and o.level.description:
-        out.append(f"At this level: {o.level.description}")
-    out.extend(_staged_sentence(result))
-    if o.answered < o.applicable:
-        zero = any(a.counted_as is not None for a in result.answers)
-        rule = (
-            "count as zero, as this questionnaire scores a blank"
-            if zero
-            else ("are left out of the scores, not counted as zero")
-        )
-        out.append(
-            f"{o.answered} of {o.applicable} applicable questions were answered "
-            f"({fmt_percent(o.completeness)}); the others {rule}."
-        )
-    out.extend(_extremes_sentences(result))
-    if (share := percent_to_target(result.groups, result.levels)) is not None:
-        out.append(f"Against the targets set, the team is {fmt_percent(share)} of the way there.")
-    return tuple(out)
-
-
-def _staged_sentence(result: Result) -> list[str]:
-    o = result.overall
-    if o.staged_status == "not_yet":
-        lowest = level_phrase(result.levels[0], levels_are_steps(result))
-        return [
-            f"Counting only levels whose practices are all in place, it is not yet at {lowest}: "
-            f"{len(blockers(result))} practice(s) of that level are not in place."
-        ]
-    staged, level = o.staged_level, o.level
-    if staged is None:
-        return []
-    if level is not None and staged.value == level.value:
-        return ["Every practice up to that level is in place, so the staged level agrees."]
-    phrase = level_phrase(staged, levels_are_steps(result))
-    text = f"Counting only levels whose practices are all in place, it is at {phrase}."
-    if blocking := blockers(result):
-        text += f" {len(blocking)} practice(s) stand in the way of the next level."
-    return [text]
-
-
-def _extremes_sentences(result: Result) -> list[str]:
-    strong, weak = extremes(result)
-    if not strong:
-        return []
-
-    def names(found: tuple[Section, ...]) -> str:
-        return "; ".join(
-            f"{s.group.title} ({level_text(s.group.level, numbered=levels_are_steps(result))}, "
-            f"score {fmt_score(s.group.score, s.group.max_score)})"
-            for s in found
-        )
-
-    return [f"Strongest: {names(strong)}.", f"Weakest: {names(weak)}."]
 
 
 def blockers(result: Result) -> tuple[AnswerResult, ...]:
@@ -131,27 +57,38 @@ def blockers(result: Result) -> tuple[AnswerResult, ...]:
     )
 
 
-def answer_text(answer: AnswerResult) -> str:
-    """The answer in words, or why there is none."""
-    return answer.label if answer.status == "answered" else STATUS_WORDS[answer.status]
+def general_meaning(result: Result) -> str:
+    """The headline level's stock description, labelled as what the level means in general."""
+    level = result.overall.headline
+    if level is None or not level.description:
+        return ""
+    phrase = level_phrase(level, levels_are_steps(result))
+    return f"What {phrase} means in general: {' '.join(level.description.split())}"
 
 
-def appendix(result: Result) -> tuple[tuple[str, str], ...]:
+def appendix(
+    result: Result, *, has_targets: bool, has_benchmarks: bool
+) -> tuple[tuple[str, str], ...]:
     """How the numbers in the report are made, as (heading, paragraph) pairs."""
     o = result.overall
-    span = (
-        "" if o.score is None else f" (here {fmt_score(o.min_score)} to {fmt_score(o.max_score)})"
-    )
+    span = "" if o.score is None else f" (here {o.min_score:g} to {o.max_score:g})"
+    zero = result.unanswered == "zero"
     out = [
-        ("How a question is scored", QUESTION_SCORES),
+        (
+            "How a question is scored",
+            QUESTION_SCORES + (UNANSWERED_ZERO if zero else UNANSWERED_OUT),
+        ),
         ("How groups are combined", GROUP_SCORES.format(span=span) + _overall_rule(result)),
         ("The score level", SCORE_LEVEL + _band_list(result)),
     ]
     if o.staged_status != "untagged":
         out.append(("The staged level", STAGED_LEVEL))
-    if has_targets(result):
+    out.append(("The overall level", HEADLINE[result.headline]))
+    if has_targets:
         out.append(("Targets", TARGETS))
     out.append(("The roadmap", ROADMAP))
+    if has_benchmarks:
+        out.append(("Benchmarks", BENCHMARKS))
     return tuple(out)
 
 
@@ -185,41 +122,78 @@ QUESTION_SCORES = (
     "Each answer scores on the questionnaire's scale: a single choice scores its option, a "
     "checklist the sum of the options ticked (capped at the top of the scale), yes the top and "
     "no the bottom of the scale unless the question says otherwise, a number the band it falls "
-    "in. Free text is not scored. Questions answered “not applicable”, skipped by a condition or "
-    "not answered are left out of every score: they never count as zero."
+    "in. Free text is not scored. Questions answered “not applicable” or skipped by a condition "
+    "are left out of every score."
+)
+UNANSWERED_OUT = (
+    " Questions not answered (or answered “don't know”) are left out too and never count as "
+    "zero; while any remain, the report is a draft."
+)
+UNANSWERED_ZERO = (
+    " As its source does, this questionnaire counts a question not answered (or answered "
+    "“don't know”) as the lowest score; while any remain, the report is a draft."
 )
 GROUP_SCORES = (
     "Each group combines its questions and sub-groups by the rule the questionnaire sets for it: "
     "the mean, the mean weighted by each part's weight, the minimum, the maximum or the sum; the "
     "overall score combines the top-level groups the same way. The lowest and highest score a "
-    "group could reach with the questions answered are combined by the same rule{span}; bars and "
-    "the radar place each score between those two."
+    "group could reach are combined by the same rule{span}; bars and the radar place each score "
+    "between those two. A group with nothing answered has no score and is left out of the group "
+    "above it, which says so."
 )
 SCORE_LEVEL = (
     "A score becomes a level through the questionnaire's score bands (for example, scores from "
     "1.5 up to 2.5 are level 2). Without bands, level L covers the scores from L up to the next "
-    "level. Where bands carry labels instead of levels, the report shows the label."
+    "level. Where bands carry labels instead of levels, the report shows the label. A "
+    "capability's level is described in the capability's own terms where the questionnaire "
+    "gives them, otherwise as “level L of N”; the heat map fills each level as far as the score "
+    "reaches."
 )
 STAGED_LEVEL = (
-    "Questions can characterise a level: they describe a practice expected at that level. The "
-    "staged level is the highest level L for which every such question at L or below is met "
-    "(answered with its top score, or the score the questionnaire sets as met) and none is left "
-    "unanswered, the way staged models such as CMMI are read: one missing practice at level 2 "
-    "keeps the staged level at 1 however high the average. The score level says how much is in "
-    "place; the staged level says which level is fully in place."
+    "Questions can characterise a level: they describe a practice expected at that level, some "
+    "with a different bar for different levels. The staged level is the highest level L for "
+    "which every such practice at L or below is met and none is left unanswered, the way staged "
+    "models such as CMMI are read: one missing practice at level 2 keeps the staged level at 1 "
+    "however high the average. When a practice of the lowest level is missing, the team is not "
+    "yet at the lowest level. Nothing is claimed above the highest level any question asks "
+    "about. Each area and capability has a staged level of its own."
 )
+HEADLINE = {
+    "score": (
+        "The overall level is the score level: the level the overall score falls in. The "
+        "staged level, when shown, says which level is fully in place."
+    ),
+    "staged": (
+        "The overall level is the staged level: this questionnaire's score averages topics its "
+        "levels do not grade, so the level a team has is the highest one whose every practice is "
+        "in place. The score and the score level are shown beside it."
+    ),
+    "capped": (
+        "The overall level is the score level, but never higher than the staged level: a level "
+        "is claimed only when its practices are in place."
+    ),
+}
 TARGETS = (
     "A target level is set for every group with --target-level, or per group in the answer file. "
-    "A group's gap is the number of levels between the level it reached and its target, never "
-    "below zero, so being ahead in one area does not hide a gap in another. As in OWASP SAMM, "
-    "percent to target is 1 − Σgap ÷ Σtarget, over the innermost groups that carry a target."
+    "Each question in a group with a target gets the target level's number as its target score "
+    "(level 2: a score of 2), or its own best score if that is lower. Its gap is target − score, "
+    "never below zero, so "
+    "being ahead on one question does not hide a gap on another. As in OWASP SAMM, percent to "
+    "target is 1 − Σgap ÷ Σtarget over the questions with a target; a group's gap is the sum of "
+    "its questions' gaps."
 )
 ROADMAP = (
-    "Each recommendation comes from an answer below its question's top score. Steps are grouped "
-    "into phases by the level they help reach, lowest first; steps tied to no level come next, "
-    "and steps above their area's target last. Within a phase, steps for practices that keep "
-    "the staged level where it is come first; then steps are ordered by impact ÷ effort "
-    "(low = 1, medium = 2, high = 3), then by priority: the question's share of the overall "
-    "score × the size of the gap × impact ÷ effort. The summary's next steps follow the same "
-    "ranking across all phases."
+    "Each recommendation comes from an answer below its question's top score, and helps reach a "
+    "level. The roadmap has at most three phases: first the gaps below the level the team already "
+    "has (if there are any), then what reaching the next level takes, then the level after. No "
+    "phase is named for a level already reached. Within a phase, the steps that keep the staged "
+    "level where it is come first, then those with the most impact for the effort (low = 1, "
+    "medium = 2, high = 3), then by priority: the question's share of the overall score × the "
+    "size of the gap × impact ÷ effort. A step that builds on another comes after it. Each phase "
+    "holds a few steps; the rest, and steps beyond a target, are in the backlog."
+)
+BENCHMARKS = (
+    "Number answers are placed in the benchmark clusters of every report year the source "
+    "publishes. A cluster is a profile across several metrics, so a placement says which cluster "
+    "the answer resembles on that one metric, not which cluster the team belongs to."
 )

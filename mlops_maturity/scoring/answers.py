@@ -11,7 +11,12 @@ from mlops_maturity.questionnaire.model import (
     Unanswered,
     parse_interval,
 )
-from mlops_maturity.scoring.question import answer_label, question_range, question_score
+from mlops_maturity.scoring.question import (
+    answer_label,
+    better_answer,
+    question_range,
+    question_score,
+)
 from mlops_maturity.scoring.result import (
     UNANSWERED,
     AnswerResult,
@@ -150,6 +155,7 @@ def _answered(
             "value": value,
             "score": score,
             "label": answer_label(q, question, value),
+            "better": better_answer(q, question, value),
             "gates": found,
             "met": None if not found or score is None else all(g.met for g in found),
             "benchmark": chosen[0] if chosen else None,

@@ -58,6 +58,7 @@ def score(q: Questionnaire, assessment: Assessment) -> Result:
         ),
         subject=assessment.subject,
         respondent=assessment.respondent,
+        commentary=assessment.commentary,
         levels=tuple(r for lv in q.scale.levels if (r := level_ref(q, lv.value)) is not None),
         bands=score_bands(q),
         aggregation=q.aggregation,
@@ -72,7 +73,12 @@ def score(q: Questionnaire, assessment: Assessment) -> Result:
             q,
             answers,
             {g.id: g.score for g in groups},
-            next_stage(q, overall.staged_level, overall.staged_status),
+            # NOTE: the level a team is told it has is the one whose blockers come first.
+            next_stage(
+                q,
+                overall.staged_level if q.headline == "score" else overall.headline,
+                overall.staged_status,
+            ),
             scores=_all_scores(groups, answers),
         ),
     )

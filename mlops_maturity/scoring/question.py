@@ -77,3 +77,25 @@ def answer_label(q: Questionnaire, question: object, value: AnswerValue) -> str:
         text = f"{number} {question.unit}".strip()
         return f"{text} ({band})" if band else text
     return "" if value is None else str(value)
+
+
+def better_answer(q: Questionnaire, question: object, value: AnswerValue) -> str:
+    """The next better answer in words: what moving one step up would look like ("" at the top)."""
+    score = question_score(q, question, value)
+    if score is None:
+        return ""
+    if isinstance(question, ChoiceQuestion) and question.type == "single":
+        above = [o for o in q.options_of(question) if o.score > score]
+        return min(above, key=lambda o: o.score).label if above else ""
+    if isinstance(question, ChoiceQuestion):
+        chosen = value if isinstance(value, list) else []
+        missing = [o.label for o in q.options_of(question) if o.id not in chosen and o.score > 0]
+        return "; ".join(missing)
+    if isinstance(question, BooleanQuestion):
+        yes, no = _boolean_scores(q, question)
+        return ("yes" if yes > no else "no") if score < max(yes, no) else ""
+    if isinstance(question, NumberQuestion):
+        bands = [b for b in question.bands if b.score > score]
+        band = min(bands, key=lambda b: b.score) if bands else None
+        return (band.label or str(parse_interval(band.range))) if band is not None else ""
+    return ""

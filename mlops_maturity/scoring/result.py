@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from mlops_maturity.assessment.model import AnswerValue, Subject
+from mlops_maturity.assessment.model import AnswerValue, Commentary, Subject
 from mlops_maturity.questionnaire.model import Model
 
 SCHEMA_VERSION = 2
@@ -71,6 +71,7 @@ class AnswerResult(Model):
     waiting_on: str | None = Field(None, description="The unanswered question a condition needs.")
     value: AnswerValue = None
     label: str = Field("", description="The answer in words, e.g. the option's label.")
+    better: str = Field("", description="The next better answer in words; empty at the top.")
     note: str = ""
     score: float | None = None
     counted_as: float | None = Field(
@@ -167,6 +168,7 @@ class Result(Model):
     questionnaire: QuestionnaireRef
     subject: Subject
     respondent: str = ""
+    commentary: Commentary = Commentary()
     levels: tuple[LevelRef, ...]
     bands: tuple[BandRef, ...] = Field((), description="How an overall score maps to a level.")
     aggregation: str = Field("weighted_mean", description="How the top-level groups combine.")

@@ -1,0 +1,19 @@
+"""The ``mlops-maturity`` command: every command module registered on the one application."""
+
+from __future__ import annotations
+
+import os
+
+from mlops_maturity.cli import assess, catalog, report  # noqa: F401  (they register commands)
+from mlops_maturity.cli.app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Entry point of the ``mlops-maturity`` command."""
+    # NOTE: pydantic looks for third-party plugins by scanning every installed package's entry
+    # points on first use, which costs more start-up than the rest of a report; this command
+    # has no use for them. Library users keep pydantic's default.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    app(prog_name="mlops-maturity")
