@@ -43,6 +43,7 @@ def test_report_json_has_the_documented_keys(run: Run, tmp_path: Path) -> None:
         "questionnaire",
         "subject",
         "respondent",
+        "commentary",
         "levels",
         "bands",
         "aggregation",
@@ -245,7 +246,17 @@ def test_document_formats(run: Run, tmp_path: Path, fmt: str, marker: str) -> No
 
 def test_target_level_must_be_a_level(run: Run, tmp_path: Path) -> None:
     result = run(["report", str(answer_file(tmp_path)), "--target-level", "9"], code=1)
-    assert "--target-level 9 is not a level of this questionnaire (0, 1, 2, 3, 4)" in result.stderr
+    assert result.stderr == (
+        "error: --target-level '9' is not a level of this questionnaire; its levels are "
+        "0 (none, “None”), 1 (initial, “Initial”), 2 (repeatable, “Repeatable”), "
+        "3 (defined, “Defined”), 4 (optimised, “Optimised”)\n"
+    )
+
+
+@pytest.mark.parametrize("level", ["3", "defined", "Defined", " DEFINED "])
+def test_target_level_by_number_id_or_name(run: Run, tmp_path: Path, level: str) -> None:
+    out = run(["report", str(answer_file(tmp_path)), "-f", "json", "--target-level", level])
+    assert [g["target"] for g in json.loads(out.stdout)["groups"]] == [3, 3]
 
 
 def test_target_level_reaches_the_json(run: Run, tmp_path: Path) -> None:

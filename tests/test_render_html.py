@@ -11,7 +11,7 @@ import pytest
 
 from mlops_maturity.assessment.load import load_answers
 from mlops_maturity.render.charts import RadarAxis
-from mlops_maturity.render.colours import level_colour
+from mlops_maturity.render.colours import NO_LEVEL, PALETTE, contrast, ink, level_colour
 from mlops_maturity.render.html import environment, render_html, stylesheet
 from mlops_maturity.scoring.engine import score
 from mlops_maturity.scoring.result import Result
@@ -194,3 +194,14 @@ def test_level_colours_are_spread_over_the_palette() -> None:
     assert level_colour(0, result.levels) == "#ffffcc"
     assert level_colour(3, result.levels) == "#0c2c84"
     assert level_colour(None, result.levels) == "#d9d9d9"
+
+
+@pytest.mark.parametrize("colour", [*PALETTE, NO_LEVEL, "#3b4652", "#225ea8", "#1f3a5f"])
+def test_text_on_every_fill_meets_wcag_aa(colour: str) -> None:
+    text = "#ffffff" if colour in {"#3b4652", "#225ea8", "#1f3a5f"} else ink(colour)
+    assert contrast(colour, text) >= 4.5
+
+
+def test_contrast_is_the_wcag_ratio() -> None:
+    assert round(contrast("#000000", "#ffffff"), 2) == 21.0
+    assert round(contrast("#767676", "#ffffff"), 2) == 4.54

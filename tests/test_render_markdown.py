@@ -65,15 +65,15 @@ def test_nothing_answered() -> None:
     text = render_markdown(view_of(score(questionnaire("tiny"), assessment("tiny", {}))))
     assert "The team has no score yet: no scored question has been answered." in text
     assert "No recommendations yet: answer some questions first." in text
-    assert "| People | — | not scored | 0/2 |" not in text  # top-level rows are bold
-    assert "| **People** | — | not scored | 0/2 |" in text
+    assert "| People | — | not scored | — | 0/2 |" not in text  # top-level rows are bold
+    assert "| **People** | — | not scored | — | 0/2 |" in text
 
 
 def test_scores_that_map_to_labels_are_listed_instead_of_a_heat_map() -> None:
     answers = {"data-1": "automated", "data-2": "manual", "model-1": "no"}
     text = render_markdown(view_of(score(mlts_leaving_blanks_out(), assessment("mlts", answers))))
     assert "### Capabilities by level" not in text
-    assert "| Data | 1.5 / 2 | First pass at productionization |" in text
+    assert "| Data | 1.50 / 2 | First pass at productionization |" in text
 
 
 def mlts_leaving_blanks_out() -> Questionnaire:

@@ -99,7 +99,8 @@ def finding(kind: str, section: Section, result: Result) -> Finding:
         else (group.level_descriptions.get(group.level.value + 1, ""))
     )
     if not upcoming and chosen and kind == "gap":
-        upcoming = chosen[0].better.rstrip(".") + "."
+        better = chosen[0].better.rstrip(".")
+        upcoming = f"{' '.join(chosen[0].text.split())} {better[:1].upper()}{better[1:]}."
     return Finding(
         kind=kind,
         section=section,
@@ -144,13 +145,13 @@ def summary(result: Result, found: tuple[Finding, ...], to_target: float | None)
     if o.score is None:
         return tuple(out)
     out += _levels_sentence(result)
-    for item in found:
-        label = "Strongest" if item.kind == "strength" else "Weakest"
-        title = item.section.group.title
-        text = f"{label}: {title} ({item.level}, score {item.score})."
-        if item.today:
-            text += " " + item.today[0]
-        out.append(text)
+    strong = [f.section.group.title for f in found if f.kind == "strength"]
+    weak = [f.section.group.title for f in found if f.kind == "gap"]
+    if strong and weak:
+        out.append(
+            f"The strongest {_capabilities(strong)} {' and '.join(strong)}; the weakest "
+            f"{_capabilities(weak)} {' and '.join(weak)}."
+        )
     if o.answered < o.applicable:
         zero = any(a.counted_as is not None for a in result.answers)
         rule = (
@@ -167,6 +168,10 @@ def summary(result: Result, found: tuple[Finding, ...], to_target: float | None)
             f"Against the targets set, the team is {fmt_percent(to_target)} of the way there."
         )
     return tuple(out)
+
+
+def _capabilities(names: list[str]) -> str:
+    return "capabilities are" if len(names) > 1 else "capability is"
 
 
 def _levels_sentence(result: Result) -> list[str]:

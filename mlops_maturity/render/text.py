@@ -88,6 +88,8 @@ def staged_text(item: Overall | GroupResult, result: Result) -> str | None:
 
 def group_staged(group: GroupResult, result: Result) -> str | None:
     """A group's staged level as ``Level 2 of 4``, ``Not yet at level 1``, or None."""
+    if group.score is None:
+        return None  # nothing answered: nothing to say
     if group.staged_status == "untagged" or not levels_are_steps(result):
         return staged_text(group, result)
     if group.staged_status == "not_yet":
