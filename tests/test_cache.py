@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,30 @@ def test_an_unwritable_cache_is_skipped(tmp_path: Path, monkeypatch: pytest.Monk
     blocker.write_text("")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     assert load_questionnaire(VALID / "tiny.yaml").id == "tiny"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [b"not a pickle", pickle.dumps(({}, "a string")), pickle.dumps("no tuple"), b""],
+    ids=["garbage", "wrong-type", "wrong-shape", "empty"],
+)
+def test_a_broken_entry_is_ignored_and_the_file_reloaded(tmp_path: Path, entry: bytes) -> None:
+    path = tmp_path / "q.yaml"
+    path.write_text((VALID / "tiny.yaml").read_text())
+    load_questionnaire(path)  # fills the cache
+    folder = cache.cache_dir()
+    assert folder is not None
+    (folder / f"{cache.key(path.read_bytes())}.pickle").write_bytes(entry)
+    assert load_questionnaire(path).id == "tiny"
+
+
+def test_the_cache_keeps_a_bounded_number_of_entries(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    for i in range(6):
+        path = tmp_path / f"q{i}.yaml"
+        path.write_text((VALID / "tiny.yaml").read_text().replace("title: Tiny", f"title: T{i}"))
+        load_questionnaire(path)
+    assert len(list((tmp_path / "cache" / "mlops-maturity").glob("*.pickle"))) == 3

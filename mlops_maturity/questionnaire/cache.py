@@ -1,17 +1,22 @@
 """A cache of validated questionnaires, so a large YAML file is parsed once, not every run.
 
-Entries live in ``$XDG_CACHE_HOME/mlops-maturity`` (``~/.cache/mlops-maturity``), one JSON file
-per questionnaire content; ``MLOPS_MATURITY_NO_CACHE=1`` turns the cache off, and deleting the
-folder clears it. The cache can only ever save time: an entry that cannot be read, or that no
-longer matches a file it was built from, is ignored and the questionnaire is loaded afresh.
+Entries live in ``$XDG_CACHE_HOME/mlops-maturity`` (``~/.cache/mlops-maturity``), one file per
+questionnaire content, at most ``MAX_ENTRIES`` of them; ``MLOPS_MATURITY_NO_CACHE=1`` turns the
+cache off, and deleting the folder clears it. The cache can only ever save time: an entry that
+cannot be read, or that no longer matches a file it was built from, is ignored and the
+questionnaire is loaded afresh.
+
+An entry holds the validated questionnaire as a pickle: reading it back needs no validation,
+which is most of the time a report takes. The folder is the user's own, like their shell
+start-up files, so an entry is trusted as much as those are.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
+import pickle
 from pathlib import Path
 
 from mlops_maturity import __version__
@@ -45,23 +50,25 @@ def key(content: bytes) -> str:
     return hasher.hexdigest()
 
 
-def get(content: bytes) -> str | None:
-    """The cached questionnaire JSON for this content, if any and still current."""
+def get(content: bytes) -> object | None:
+    """The cached questionnaire for this content, if any and still current."""
     folder = cache_dir()
     if folder is None:
         return None
     try:
-        entry = json.loads((folder / f"{key(content)}.json").read_text(encoding="utf-8"))
-        for name, expected in entry["includes"].items():
+        data = (folder / f"{key(content)}.pickle").read_bytes()
+        # NOTE: trusted as the user's own files are; see the module's docstring.
+        entry: tuple[dict[str, str], object] = pickle.loads(data)
+        includes, questionnaire = entry
+        for name, expected in includes.items():
             if digest(Path(name).read_bytes()) != expected:
                 return None
-        text = entry["questionnaire"]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except Exception:  # a broken entry of any kind only costs a reload
         return None
-    return text if isinstance(text, str) else None
+    return questionnaire
 
 
-def put(content: bytes, json_text: str, includes: dict[str, str] | None = None) -> None:
+def put(content: bytes, questionnaire: object, includes: dict[str, str] | None = None) -> None:
     """Remember a validated questionnaire and the digests of the files it included.
 
     A cache that cannot be written is simply skipped; the oldest entries go beyond the limit.
@@ -69,13 +76,13 @@ def put(content: bytes, json_text: str, includes: dict[str, str] | None = None) 
     folder = cache_dir()
     if folder is None:
         return
-    entry = {"includes": includes or {}, "questionnaire": json_text}
-    with contextlib.suppress(OSError):
-        write_atomic(folder / f"{key(content)}.json", json.dumps(entry))
+    with contextlib.suppress(OSError, pickle.PicklingError, RecursionError):
+        data = pickle.dumps((includes or {}, questionnaire), protocol=pickle.HIGHEST_PROTOCOL)
+        write_atomic(folder / f"{key(content)}.pickle", data)
         _trim(folder)
 
 
 def _trim(folder: Path) -> None:
-    entries = sorted(folder.glob("*.json"), key=lambda p: p.stat().st_mtime_ns)
+    entries = sorted(folder.glob("*.pickle"), key=lambda p: p.stat().st_mtime_ns)
     for old in entries[:-MAX_ENTRIES]:
         old.unlink(missing_ok=True)

@@ -56,18 +56,13 @@ def load_questionnaire(ref: str | Path, *, relative_to: Path | None = None) -> Q
     except YamlFileError as exc:
         raise QuestionnaireError([exc.problem]) from None
     questionnaire, includes = validate_document(doc, folder=path.parent)
-    cache.put(content, questionnaire.model_dump_json(by_alias=True), includes)
+    cache.put(content, questionnaire, includes)
     return questionnaire
 
 
-def _from_cache(text: str | None) -> Questionnaire | None:
-    """A cached questionnaire; any problem with the entry means loading it afresh."""
-    if text is None:
-        return None
-    try:
-        return Questionnaire.model_validate_json(text)
-    except (ValueError, RecursionError):
-        return None
+def _from_cache(found: object | None) -> Questionnaire | None:
+    """A cached questionnaire; anything else in the entry means loading it afresh."""
+    return found if isinstance(found, Questionnaire) else None
 
 
 def validate_document(doc: Document, *, folder: Path) -> tuple[Questionnaire, dict[str, str]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Annotated, Any, Literal
@@ -41,7 +42,9 @@ RANGE_PATTERN = rf"^\s*[\[(]\s*{_END}\s*,\s*{_END}\s*[\])]\s*$"
 class Model(BaseModel):
     """Base for every model read from or written to a file: frozen, unknown keys rejected."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # NOTE: schemas are built on first use, not at import: a report from the cache never
+    # validates a questionnaire, so it never pays for the questionnaire's schema.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
 
 @dataclass(frozen=True)
@@ -342,6 +345,7 @@ class Questionnaire(Model):
     benchmarks: tuple[Benchmark, ...] = ()
 
     _placed: dict[str, Placed] = PrivateAttr(default_factory=dict)
+    _fingerprint: str = PrivateAttr(default="")
 
     def model_post_init(self, context: Any, /) -> None:
         """Index every question by id, in document order."""
@@ -354,6 +358,12 @@ class Questionnaire(Model):
                 walk(group.groups, here)
 
         walk(self.groups, ())
+
+    def fingerprint(self, digest: Callable[[str], str]) -> str:
+        """``digest`` of the questionnaire's JSON, worked out once per questionnaire."""
+        if not self._fingerprint:
+            self._fingerprint = digest(self.model_dump_json())
+        return self._fingerprint
 
     @property
     def placed(self) -> dict[str, Placed]:

@@ -33,7 +33,7 @@ __all__ = ["Part", "aggregate", "questionnaire_hash", "score", "with_target_leve
 
 def questionnaire_hash(q: Questionnaire) -> str:
     """A fingerprint of the validated questionnaire (comments and layout do not change it)."""
-    return "sha256:" + hashlib.sha256(q.model_dump_json().encode()).hexdigest()
+    return q.fingerprint(lambda text: "sha256:" + hashlib.sha256(text.encode()).hexdigest())
 
 
 def score(q: Questionnaire, assessment: Assessment) -> Result:

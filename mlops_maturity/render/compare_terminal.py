@@ -1,0 +1,181 @@
+"""The terminal comparison: a table of scores with arrows, then what moved and why."""
+
+from __future__ import annotations
+
+import textwrap
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.text import Text
+
+from mlops_maturity.render.comparison import ComparisonView, MoveLine, ScoreLine
+from mlops_maturity.render.text import fit
+
+STYLE = {"up": "green", "down": "red", "same": "dim", "none": "dim"}
+ANSWERS = 4  # answers shown per movement
+TITLES = 8  # recommendations shown per list
+
+
+def say(console: Console, text: str, *, indent: int = 0, style: str = "") -> None:
+    """Print wrapped text with every line indented (and no trailing spaces)."""
+    width = max(20, console.width - indent)
+    for line in textwrap.wrap(" ".join(text.split()), width) or [""]:
+        console.print(Text(" " * indent + line, style=style), overflow="ignore", crop=False)
+
+
+def print_comparison(view: ComparisonView, console: Console) -> None:
+    """Headline, summary, the table of scores, movements, recommendations, progress, versions."""
+    console.print(_headline(view))
+    for line in view.drafts:
+        say(console, f"Draft: {line}.", style="bold yellow")
+    for line in view.differences:
+        say(console, f"Mixed set: {line}", style="bold yellow")
+    console.print()
+    for sentence in view.summary:
+        say(console, sentence)
+    console.print()
+    console.print(score_table(view, console.width))
+    say(console, "▲ higher  ▼ lower  = unchanged  * draft. " + view.flag_note, style="dim")
+    _moves(console, "Biggest gains", view.gains, "No capability gained.")
+    _moves(console, "Biggest regressions", view.regressions, "No capability fell.")
+    _steps(view, console)
+    _progress(view, console)
+    _versions(view, console)
+
+
+def _headline(view: ComparisonView) -> Panel:
+    first, last = view.periods[0], view.periods[-1]
+    overall = view.lines[0]
+    lines = [
+        Text(view.subject, style="dim"),
+        Text.assemble(("Overall  ", "bold"), (view.headline, "bold cyan")),
+        Text.assemble(
+            f"Score    {overall.scores[-1]}  ",
+            (overall.first.text, STYLE[overall.first.direction]),
+            f" since {first.label}",
+        ),
+        Text(f"Periods  {view.span}"),
+    ]
+    if last.draft:
+        lines.append(Text(f"Draft    {last.label}: {last.draft}", style="yellow"))
+    return Panel(Group(*lines), title=Text(view.questionnaire), expand=False)
+
+
+def score_table(view: ComparisonView, width: int) -> Text:
+    """Scores per period, the changes with arrows, level and staged level, laid out by hand."""
+    lines = view.lines
+    heads = [view.periods[i].label + ("*" if view.periods[i].draft else "") for i in view.shown]
+    name_w = min(30, max(len("Area"), *(len(_name(ln)) for ln in lines)))
+    level_w = max(len("Level"), *(len(ln.level) for ln in lines))
+    staged_w = max(len("Staged"), *(len(ln.staged) for ln in lines))
+    change_w = max(len("vs first"), *(len(ln.first.text) for ln in lines))
+    col_w = max(6, *(len(h) for h in heads))
+    room = width - name_w - 2 * (change_w + 2) - level_w - staged_w - 6
+    keep = _keep(len(heads), max(2, room // (col_w + 2)))
+    out = Text(fit("Area", name_w).ljust(name_w), style="bold")
+    for k in keep:
+        out.append("  " + heads[k].rjust(col_w), style="bold")
+    out.append(f"  {'vs prev'.rjust(change_w)}  {'vs first'.rjust(change_w)}", style="bold")
+    out.append(f"  {'Level'.ljust(level_w)}  Staged", style="bold")
+    for line in lines:
+        out.append("\n")
+        _row(out, line, keep, (name_w, col_w, change_w, level_w, staged_w))
+    return out
+
+
+def _name(line: ScoreLine) -> str:
+    return "  " * max(0, line.depth) + line.title
+
+
+def _keep(count: int, fits: int) -> list[int]:
+    """Positions of the shown periods that fit: the first and the latest ones."""
+    if count <= fits:
+        return list(range(count))
+    return [0, *range(count - fits + 1, count)]
+
+
+def _row(out: Text, line: ScoreLine, keep: list[int], widths: tuple[int, ...]) -> None:
+    name_w, col_w, change_w, level_w, _ = widths
+    bold = "bold" if line.depth <= 0 else ""
+    out.append(fit(_name(line), name_w).ljust(name_w), style=bold)
+    for k in keep:
+        out.append("  ")
+        out.append(line.scores[k].rjust(col_w), style=STYLE[line.arrows[k]] if k else "")
+    for change in (line.previous, line.first):
+        out.append("  ")
+        out.append(change.text.rjust(change_w), style=STYLE[change.direction])
+    out.append(f"  {line.level.ljust(level_w)}  ")
+    out.append(line.staged, style="bold" if line.staged_moved else "")
+
+
+def _moves(console: Console, heading: str, moves: tuple[MoveLine, ...], none: str) -> None:
+    console.print(Text("\n" + heading, style="bold"))
+    if not moves:
+        say(console, none, indent=2)
+    for m in moves:
+        area = f" ({m.area})" if m.area and m.area != m.title else ""
+        console.print(
+            Text.assemble(
+                "  ",
+                (m.change.text, STYLE[m.change.direction]),
+                (f"  {m.title}{area}", "bold"),
+                (f"  {m.step}", "dim"),
+            )
+        )
+        for a in m.answers[:ANSWERS]:
+            say(console, f"{a.text} {a.before} → {a.after} ({a.change})", indent=5)
+            for note in a.notes:
+                say(console, f"Note: {note}", indent=7, style="italic")
+        if len(m.answers) > ANSWERS:
+            say(console, f"… and {len(m.answers) - ANSWERS} more answers", indent=5, style="dim")
+
+
+def _steps(view: ComparisonView, console: Console) -> None:
+    if not view.steps:
+        return
+    latest, earlier = view.steps[0], view.steps[1:]
+    console.print(
+        Text.assemble(
+            "\n",
+            ("Recommendations ", "bold"),
+            f"{latest.label}: {len(latest.closed)} closed, {len(latest.new)} new",
+        )
+    )
+    for mark, items, style in (("✓", latest.closed, "green"), ("+", latest.new, "yellow")):
+        for title, why in items[:TITLES]:
+            console.print(Text.assemble(f"  {mark} ", (title, style), (f"  ({why})", "dim")))
+        if len(items) > TITLES:
+            say(console, f"… and {len(items) - TITLES} more", indent=4, style="dim")
+    others = len(latest.replaced) + len(latest.set_aside)
+    if others:
+        say(
+            console,
+            f"{others} more replaced or set aside; Markdown, HTML and PDF list them.",
+            indent=2,
+            style="dim",
+        )
+    if earlier:
+        counts = "; ".join(f"{s.label}: {len(s.closed)} closed, {len(s.new)} new" for s in earlier)
+        say(console, f"Earlier: {counts}.", indent=2, style="dim")
+
+
+def _progress(view: ComparisonView, console: Console) -> None:
+    if not view.progress:
+        return
+    console.print(Text.assemble("\n", ("Progress to target", "bold"), f" ({view.progress_note})"))
+    width = max(len(p[0]) for p in view.progress[:8])
+    console.print(Text(f"  {'Area'.ljust(width)}  Target    Baseline  Now   Progress", style="dim"))
+    for title, target, baseline, now, progress in view.progress:
+        console.print(
+            Text(f"  {title.ljust(width)}  {target:<8}  {baseline:>8}  {now:>4}  {progress:>8}")
+        )
+
+
+def _versions(view: ComparisonView, console: Console) -> None:
+    for v in view.versions:
+        console.print(Text.assemble("\n", ("Questionnaire changed ", "bold"), v.label))
+        for line in v.lines:
+            say(console, f"- {line}", indent=2)
+        say(console, v.affected, indent=2)
+        if v.note:
+            say(console, v.note, indent=2, style="dim")
