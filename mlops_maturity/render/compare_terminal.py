@@ -12,7 +12,8 @@ from mlops_maturity.render.comparison import ComparisonView, MoveLine, ScoreLine
 from mlops_maturity.render.text import fit
 
 STYLE = {"up": "green", "down": "red", "same": "dim", "none": "dim"}
-ANSWERS = 4  # answers shown per movement
+MOVES = 3  # gains and regressions shown, each
+ANSWERS = 3  # answers shown per movement
 TITLES = 8  # recommendations shown per list
 
 
@@ -21,6 +22,15 @@ def say(console: Console, text: str, *, indent: int = 0, style: str = "") -> Non
     width = max(20, console.width - indent)
     for line in textwrap.wrap(" ".join(text.split()), width) or [""]:
         console.print(Text(" " * indent + line, style=style), overflow="ignore", crop=False)
+
+
+def hang(console: Console, head: Text, text: str, *, indent: int) -> None:
+    """``head`` then ``text``, wrapped with the following lines under the text."""
+    lead = indent + len(head.plain) + 1
+    lines = textwrap.wrap(" ".join(text.split()), max(20, console.width - lead)) or [""]
+    console.print(Text.assemble(" " * indent, head, " ", lines[0]), overflow="ignore", crop=False)
+    for line in lines[1:]:
+        console.print(Text(" " * lead + line), overflow="ignore", crop=False)
 
 
 def print_comparison(view: ComparisonView, console: Console) -> None:
@@ -35,7 +45,7 @@ def print_comparison(view: ComparisonView, console: Console) -> None:
         say(console, sentence)
     console.print()
     console.print(score_table(view, console.width))
-    say(console, "▲ higher  ▼ lower  = unchanged  * draft. " + view.flag_note, style="dim")
+    say(console, "▲ higher  ▼ lower  = unchanged  * a draft. " + view.flag_note, style="dim")
     _moves(console, "Biggest gains", view.gains, "No capability gained.")
     _moves(console, "Biggest regressions", view.regressions, "No capability fell.")
     _steps(view, console)
@@ -65,16 +75,16 @@ def score_table(view: ComparisonView, width: int) -> Text:
     """Scores per period, the changes with arrows, level and staged level, laid out by hand."""
     lines = view.lines
     heads = [view.periods[i].label + ("*" if view.periods[i].draft else "") for i in view.shown]
-    name_w = min(30, max(len("Area"), *(len(_name(ln)) for ln in lines)))
     level_w = max(len("Level"), *(len(ln.level) for ln in lines))
     staged_w = max(len("Staged"), *(len(ln.staged) for ln in lines))
     change_w = max(len("vs first"), *(len(ln.first.text) for ln in lines))
-    col_w = max(6, *(len(h) for h in heads))
-    room = width - name_w - 2 * (change_w + 2) - level_w - staged_w - 6
-    keep = _keep(len(heads), max(2, room // (col_w + 2)))
+    col_w = max(7, *(len(h) for h in heads))
+    name_w = min(26 if width >= 100 else 22, max(len("Area"), *(len(_name(ln)) for ln in lines)))
+    room = width - name_w - 2 * (change_w + 2) - (level_w + 2) - (staged_w + 2)
+    keep = _keep(len(heads), max(2, room // (col_w + 1)))
     out = Text(fit("Area", name_w).ljust(name_w), style="bold")
     for k in keep:
-        out.append("  " + heads[k].rjust(col_w), style="bold")
+        out.append(" " + heads[k].rjust(col_w), style="bold")
     out.append(f"  {'vs prev'.rjust(change_w)}  {'vs first'.rjust(change_w)}", style="bold")
     out.append(f"  {'Level'.ljust(level_w)}  Staged", style="bold")
     for line in lines:
@@ -99,7 +109,7 @@ def _row(out: Text, line: ScoreLine, keep: list[int], widths: tuple[int, ...]) -
     bold = "bold" if line.depth <= 0 else ""
     out.append(fit(_name(line), name_w).ljust(name_w), style=bold)
     for k in keep:
-        out.append("  ")
+        out.append(" ")
         out.append(line.scores[k].rjust(col_w), style=STYLE[line.arrows[k]] if k else "")
     for change in (line.previous, line.first):
         out.append("  ")
@@ -112,7 +122,7 @@ def _moves(console: Console, heading: str, moves: tuple[MoveLine, ...], none: st
     console.print(Text("\n" + heading, style="bold"))
     if not moves:
         say(console, none, indent=2)
-    for m in moves:
+    for m in moves[:MOVES]:
         area = f" ({m.area})" if m.area and m.area != m.title else ""
         console.print(
             Text.assemble(
@@ -123,11 +133,20 @@ def _moves(console: Console, heading: str, moves: tuple[MoveLine, ...], none: st
             )
         )
         for a in m.answers[:ANSWERS]:
-            say(console, f"{a.text} {a.before} → {a.after} ({a.change})", indent=5)
+            hang(console, Text(a.change, style=STYLE[_way(a.change)]), a.text, indent=5)
+            say(console, f"was: {a.before}", indent=13, style="dim")
+            say(console, f"now: {a.after}", indent=13)
             for note in a.notes:
-                say(console, f"Note: {note}", indent=7, style="italic")
+                say(console, f"Note: {note}", indent=13, style="italic")
         if len(m.answers) > ANSWERS:
-            say(console, f"… and {len(m.answers) - ANSWERS} more answers", indent=5, style="dim")
+            more = len(m.answers) - ANSWERS
+            say(
+                console, f"… and {more} more answer{'s' if more > 1 else ''}", indent=5, style="dim"
+            )
+
+
+def _way(change: str) -> str:
+    return {"▲": "up", "▼": "down", "=": "same"}.get(change[:1], "none")
 
 
 def _steps(view: ComparisonView, console: Console) -> None:
@@ -142,7 +161,7 @@ def _steps(view: ComparisonView, console: Console) -> None:
         )
     )
     for mark, items, style in (("✓", latest.closed, "green"), ("+", latest.new, "yellow")):
-        for title, why in items[:TITLES]:
+        for title, why, _ in items[:TITLES]:
             console.print(Text.assemble(f"  {mark} ", (title, style), (f"  ({why})", "dim")))
         if len(items) > TITLES:
             say(console, f"… and {len(items) - TITLES} more", indent=4, style="dim")
@@ -163,7 +182,7 @@ def _progress(view: ComparisonView, console: Console) -> None:
     if not view.progress:
         return
     console.print(Text.assemble("\n", ("Progress to target", "bold"), f" ({view.progress_note})"))
-    width = max(len(p[0]) for p in view.progress[:8])
+    width = max(len(p[0]) for p in view.progress)
     console.print(Text(f"  {'Area'.ljust(width)}  Target    Baseline  Now   Progress", style="dim"))
     for title, target, baseline, now, progress in view.progress:
         console.print(

@@ -3,12 +3,7 @@
 from __future__ import annotations
 
 from mlops_maturity.history.model import Comparison, Difference, Movement
-from mlops_maturity.render.compare_text import (
-    change_text,
-    mark_text,
-    percent_change,
-    signed,
-)
+from mlops_maturity.render.compare_text import mark_text, percent_change, signed
 from mlops_maturity.render.text import fmt_score
 
 
@@ -18,14 +13,11 @@ def summary(c: Comparison, numbered: bool) -> tuple[str, ...]:
     p0, pn = c.periods[0], c.periods[-1]
     out = []
     if first is not None and last is not None:
+        since = f"; {_signed(last.change_previous)} since {c.periods[-2].label}"
         out.append(
             f"The overall score went from {fmt_score(first.score)} in {p0.label} to "
-            f"{fmt_score(last.score)} in {pn.label} ({change_text(last.change_first)})"
-            + (
-                f", {change_text(last.change_previous)} since {c.periods[-2].label}."
-                if len(c.periods) > 2
-                else "."
-            )
+            f"{fmt_score(last.score)} in {pn.label} ({_signed(last.change_first)}"
+            + (f"{since})." if len(c.periods) > 2 else ").")
         )
         before, after = mark_text(first.level, numbered), mark_text(last.level, numbered)
         out.append(
@@ -53,6 +45,10 @@ def summary(c: Comparison, numbered: bool) -> tuple[str, ...]:
             "“Questionnaire versions” lists the changes."
         )
     return tuple(out)
+
+
+def _signed(delta: float | None) -> str:
+    return "—" if delta is None else signed(delta)
 
 
 def _move_sentence(c: Comparison, kind: str, m: Movement) -> str:

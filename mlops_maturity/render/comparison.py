@@ -72,7 +72,7 @@ class Period:
     heading: str  # the label, with "(draft)" when provisional
     source: str
     version: str
-    draft: str  # "" or "Draft: 82 of 84 questions answered"
+    draft: str  # "" or "82 of 84 questions answered" for a draft
 
 
 @dataclass(frozen=True)
@@ -103,10 +103,10 @@ class StepLine:
     """The recommendations closed, new, replaced and set aside from one period to the next."""
 
     label: str
-    closed: tuple[tuple[str, str], ...]  # title, why (the answer now)
-    new: tuple[tuple[str, str], ...]
-    replaced: tuple[tuple[str, str], ...]
-    set_aside: tuple[tuple[str, str], ...]
+    closed: tuple[tuple[str, str, str], ...]  # title, why, the answer now
+    new: tuple[tuple[str, str, str], ...]
+    replaced: tuple[tuple[str, str, str], ...]
+    set_aside: tuple[tuple[str, str, str], ...]
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,7 @@ def build_comparison_view(
         shown=shown,
         headline=mark_text(c.overall.cells[-1].level if c.overall.cells[-1] else None, numbered),
         summary=summary(c, numbered),
-        drafts=tuple(f"{p.label}: {p.draft}" for p in periods if p.draft),
+        drafts=tuple(f"{p.label} is a draft: {p.draft}" for p in periods if p.draft),
         lines=lines,
         flag_note=_flag_note(c),
         gains=tuple(_move(c, m) for m in c.gains),
@@ -199,7 +199,7 @@ def shown_periods(count: int) -> tuple[int, ...]:
 
 def _period(c: Comparison, i: int) -> Period:
     p = c.periods[i]
-    draft = f"Draft: {p.answered} of {p.applicable} questions answered" if p.provisional else ""
+    draft = f"{p.answered} of {p.applicable} questions answered" if p.provisional else ""
     return Period(
         label=p.label,
         heading=p.label + (" (draft)" if p.provisional else ""),
@@ -308,10 +308,13 @@ def _step(c: Comparison, step: Step) -> StepLine:
     )
 
 
-def _recs(items: tuple[RecommendationChange, ...]) -> tuple[tuple[str, str], ...]:
-    """Each recommendation's title, and why it came or went with the answer now."""
+NEXT = {"improved": "the next step after an improvement"}
+
+
+def _recs(items: tuple[RecommendationChange, ...]) -> tuple[tuple[str, str, str], ...]:
+    """Each recommendation's title, why it came or went, and the answer now."""
     return tuple(
-        (r.title, f"{REASONS[r.reason]}; now: {r.after}" if r.after else REASONS[r.reason])
+        (r.title, (NEXT if r.kind == "new" else {}).get(r.reason, REASONS[r.reason]), r.after)
         for r in items
     )
 

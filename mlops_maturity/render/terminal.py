@@ -36,9 +36,13 @@ class Out:
         self.parts.extend(parts)
 
     def wrapped(self, text: str, *, indent: int = 3, style: str = "") -> None:
-        """Add wrapped text with every line indented (and no trailing spaces)."""
+        """Add wrapped text with every line indented (and no trailing spaces).
+
+        A score and its maximum ("1.39 / 4") stay on one line.
+        """
         width = max(20, self.console.width - indent)
-        lines = textwrap.wrap(" ".join(text.split()), width) or [""]
+        kept = " ".join(text.split()).replace(" / ", "\0/\0")
+        lines = [line.replace("\0", " ") for line in textwrap.wrap(kept, width)] or [""]
         self.parts.append(Text("\n".join(" " * indent + line for line in lines), style=style))
 
     def show(self) -> None:
@@ -209,7 +213,12 @@ def _step(out: Out, step: Step, *, detailed: bool) -> None:
         meta.append(f"owner: {rec.owner}")
     if step.after:
         meta.append("after " + ", ".join(step.after))
-    out.add(Text.assemble((f"{step.number} {rec.title}", "bold"), (f"  {'; '.join(meta)}", "dim")))
+    title, said = f"{step.number} {rec.title}", "; ".join(meta)
+    if len(title) + 2 + len(said) <= out.console.width:
+        out.add(Text.assemble((title, "bold"), (f"  {said}", "dim")))
+    else:
+        out.wrapped(title, indent=0, style="bold")
+        out.wrapped(said, style="dim")
     out.wrapped(f"Today: {rec.answer}", style="dim")
     if detailed:
         out.wrapped(rec.why)
