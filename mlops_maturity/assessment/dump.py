@@ -6,7 +6,7 @@ from typing import Any
 
 import yaml
 
-from mlops_maturity.assessment.model import NOT_APPLICABLE, AnswerValue, Assessment
+from mlops_maturity.assessment.model import NOT_APPLICABLE, Answer, AnswerValue, Assessment
 from mlops_maturity.questionnaire.model import Questionnaire
 
 
@@ -33,17 +33,44 @@ def dump_answers(assessment: Assessment, q: Questionnaire) -> str:
         if commentary.groups:
             lines.append("  groups:")
             lines += [f"    {gid}: {_scalar(text)}" for gid, text in commentary.groups.items()]
+    lines += _workshop(assessment)
     lines.append("answers:" if assessment.answers else "answers: {}")
     for qid in q.placed:
         answer = assessment.answers.get(qid)
-        if answer is None:
-            continue
-        if answer.note:
-            lines += [f"  {qid}:", f"    value: {_value(answer.value)}"]
-            lines.append(f"    note: {_scalar(answer.note)}")
-        else:
-            lines.append(f"  {qid}: {_value(answer.value)}")
+        if answer is not None:
+            lines += _answer(qid, answer)
     return "\n".join(lines) + "\n"
+
+
+def _workshop(assessment: Assessment) -> list[str]:
+    workshop = assessment.workshop
+    if workshop is None:
+        return []
+    return [
+        "workshop:",
+        f"  strategy: {workshop.strategy}",
+        f"  anonymous: {'true' if workshop.anonymous else 'false'}",
+        "  respondents:",
+        *(f"    - {_scalar(name)}" for name in workshop.respondents),
+    ]
+
+
+def _answer(qid: str, answer: Answer) -> list[str]:
+    if not (answer.note or answer.responses or answer.decision):
+        return [f"  {qid}: {_value(answer.value)}"]
+    lines = [f"  {qid}:", f"    value: {_value(answer.value)}"]
+    if answer.note:
+        lines.append(f"    note: {_scalar(answer.note)}")
+    if answer.decision:
+        lines.append(f"    decision: {_scalar(answer.decision)}")
+    if answer.responses:
+        lines.append("    responses:")
+        for response in answer.responses:
+            lines.append(f"      - respondent: {_scalar(response.respondent)}")
+            lines.append(f"        value: {_value(response.value)}")
+            if response.note:
+                lines.append(f"        note: {_scalar(response.note)}")
+    return lines
 
 
 def _value(value: AnswerValue) -> str:

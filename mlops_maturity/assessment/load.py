@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from mlops_maturity.assessment.model import Answer, Assessment
+from mlops_maturity.assessment.model import Answer, Assessment, Response
 from mlops_maturity.assessment.values import MAX_TEXT, normalise, show
 from mlops_maturity.errors import AnswersError, MaturityError, Problem
 from mlops_maturity.questionnaire.load import load_questionnaire, resolve
@@ -18,7 +18,8 @@ from mlops_maturity.questionnaire.validation import problems_from_validation
 from mlops_maturity.questionnaire.yamlsafe import Document, YamlFileError, read_yaml
 
 Loc = tuple[str | int, ...]
-ENTRY_KEYS = ("value", "note")
+ENTRY_KEYS = ("value", "note", "responses", "decision")
+RESPONSE_KEYS = ("respondent", "value", "note")
 
 
 def load_answers(path: Path) -> tuple[Assessment, Questionnaire]:
@@ -69,7 +70,16 @@ def _shapes(entries: dict[Any, Any]) -> Iterator[tuple[Loc, str, bool]]:
         loc: Loc = ("answers", str(qid))
         for key in entry:
             if key not in ENTRY_KEYS:
-                yield (*loc, str(key)), f"unknown key {key!r}; expected value and note", True
+                expected = "value and note" if key != "responses" else ", ".join(ENTRY_KEYS)
+                yield (*loc, str(key)), f"unknown key {key!r}; expected {expected}", True
+        yield from _response_shapes(loc, entry.get("responses"))
+        decision = entry.get("decision")
+        if decision is not None and not isinstance(decision, str):
+            yield (
+                (*loc, "decision"),
+                f"expected the decision's reason as text, got {show(decision)}",
+                False,
+            )
         note = entry.get("note")
         if note is not None and not isinstance(note, str):
             yield (*loc, "note"), f"expected text for the note, got {show(note)}", False
@@ -82,6 +92,35 @@ def _shapes(entries: dict[Any, Any]) -> Iterator[tuple[Loc, str, bool]]:
         if entry.get("value") is None and note:
             message = 'a note needs an answer: add value: (an option, n/a or "don\'t know")'
             yield loc, message, True
+
+
+def _response_shapes(loc: Loc, responses: Any) -> Iterator[tuple[Loc, str, bool]]:
+    """A workshop answer's ``responses``: a list of respondent, value and note."""
+    if responses is None:
+        return
+    if not isinstance(responses, list):
+        yield (*loc, "responses"), f"expected a list of responses, got {show(responses)}", False
+        return
+    seen: set[str] = set()
+    for i, response in enumerate(responses):
+        where: Loc = (*loc, "responses", i)
+        if not isinstance(response, dict):
+            yield where, "expected a mapping with respondent, value and note", False
+            continue
+        for key in response:
+            if key not in RESPONSE_KEYS:
+                yield (
+                    (*where, str(key)),
+                    f"unknown key {key!r}; expected {', '.join(RESPONSE_KEYS)}",
+                    True,
+                )
+        who = response.get("respondent")
+        if not isinstance(who, str) or not who.strip():
+            yield where, "a response needs a respondent (a name, or 'Respondent N')", False
+        elif who in seen:
+            yield (*where, "respondent"), f"{who!r} answers this question twice", False
+        else:
+            seen.add(who)
 
 
 def check_answers(
@@ -107,13 +146,39 @@ def check_answers(
         except ValueError as exc:
             problems.append(doc.problem((*loc, "value") if long_form else loc, str(exc)))
             continue
-        answers[qid] = Answer(value=checked, note=(entry.get("note") or "") if long_form else "")
+        responses = _responses(doc, q, qid, entry.get("responses") if long_form else None, problems)
+        answers[qid] = Answer(
+            value=checked,
+            note=(entry.get("note") or "") if long_form else "",
+            responses=responses,
+            decision=(entry.get("decision") or "") if long_form else "",
+        )
     problems += [doc.problem(loc, msg) for loc, msg in _check_targets(raw, q)]
     problems += [doc.problem(loc, msg) for loc, msg in _check_commentary(raw, q)]
+    problems += [doc.problem(loc, msg) for loc, msg in _check_respondents(raw, answers)]
     problems += [doc.problem(loc, msg) for loc, msg in _check_benchmark_year(raw, q)]
     if problems:
         raise AnswersError(sorted(problems, key=_position))
     return raw.model_copy(update={"answers": answers})
+
+
+def _responses(
+    doc: Document, q: Questionnaire, qid: str, raw: Any, problems: list[Problem]
+) -> tuple[Response, ...]:
+    """Each respondent's answer of a workshop file, checked like any answer."""
+    found: list[Response] = []
+    for i, item in enumerate(raw or ()):
+        loc: Loc = ("answers", qid, "responses", i, "value")
+        value = item.get("value")
+        try:
+            checked = None if value is None else normalise(q, q.placed[qid].question, value)
+        except ValueError as exc:
+            problems.append(doc.problem(loc, str(exc)))
+            continue
+        found.append(
+            Response(respondent=item["respondent"], value=checked, note=item.get("note") or "")
+        )
+    return tuple(found)
 
 
 def _unknown_question(qid: str, q: Questionnaire) -> str:
@@ -129,6 +194,19 @@ def _check_commentary(raw: Assessment, q: Questionnaire) -> Iterator[tuple[Loc, 
             close = difflib.get_close_matches(group_id, list(group_ids), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             yield ("commentary", "groups", group_id), f"unknown group {group_id!r}{hint}"
+
+
+def _check_respondents(raw: Assessment, answers: dict[str, Answer]) -> Iterator[tuple[Loc, str]]:
+    """Every response of a workshop file comes from a respondent the workshop lists."""
+    known = set(raw.workshop.respondents) if raw.workshop is not None else None
+    for qid, answer in answers.items():
+        if answer.responses and known is None:
+            yield ("answers", qid, "responses"), "responses belong in a workshop file (workshop:)"
+            return
+        for i, response in enumerate(answer.responses):
+            if known is not None and response.respondent not in known:
+                message = f"{response.respondent!r} is not among the workshop's respondents"
+                yield ("answers", qid, "responses", i, "respondent"), message
 
 
 def _check_targets(raw: Assessment, q: Questionnaire) -> Iterator[tuple[Loc, str]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, model_validator
 
@@ -33,11 +33,25 @@ class Subject(Model):
         return data
 
 
+class Response(Model):
+    """What one respondent of a workshop answered to a question."""
+
+    respondent: str = Field(description="A name, or 'Respondent N' in an anonymous workshop.")
+    value: AnswerValue = None
+    note: str = ""
+
+
 class Answer(Model):
-    """One answer, with an optional note."""
+    """One answer, with an optional note; in a workshop file also who answered what."""
 
     value: AnswerValue = None
     note: str = ""
+    responses: tuple[Response, ...] = Field(
+        (), description="In a workshop file: each respondent's answer."
+    )
+    decision: str = Field(
+        "", description="In a workshop file: the facilitator's reason, when a decision set it."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -53,6 +67,17 @@ class Commentary(Model):
     groups: dict[str, str] = Field(default_factory=dict, description="Group id → comment.")
 
 
+Strategy = Literal["median", "mean", "min"]
+
+
+class Workshop(Model):
+    """How a workshop file was merged from its respondents' answer files."""
+
+    strategy: Strategy = Field("median", description="How each agreed value was chosen.")
+    anonymous: bool = Field(False, description="Whether respondents' names were left out.")
+    respondents: tuple[str, ...] = Field((), description="Names, or 'Respondent N'.")
+
+
 class Assessment(Model):
     """The contents of an answer file."""
 
@@ -65,6 +90,7 @@ class Assessment(Model):
     benchmark_year: int | None = Field(None, description="Report year of benchmarks to compare to.")
     targets: dict[str, int] = Field(default_factory=dict, description="Target level per group id.")
     commentary: Commentary = Commentary()
+    workshop: Workshop | None = Field(None, description="Set in a file merged from respondents.")
     answers: dict[str, Answer] = Field(default_factory=dict)
 
     @model_validator(mode="before")
@@ -74,7 +100,7 @@ class Assessment(Model):
         if not isinstance(data, dict):
             return data
         data = {**data, "answers": data.get("answers") or {}}
-        for key in ("subject", "respondent", "commentary"):
+        for key in ("subject", "respondent", "commentary", "workshop"):
             if data.get(key) is None:
                 data.pop(key, None)
         return data

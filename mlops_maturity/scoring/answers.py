@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
-from mlops_maturity.assessment.model import DONT_KNOW, NOT_APPLICABLE, AnswerValue, Assessment
+from mlops_maturity.assessment.model import (
+    DONT_KNOW,
+    NOT_APPLICABLE,
+    Answer,
+    AnswerValue,
+    Assessment,
+)
 from mlops_maturity.questionnaire.model import (
     NumberQuestion,
     Placed,
@@ -17,6 +23,7 @@ from mlops_maturity.scoring.question import (
     question_range,
     question_score,
 )
+from mlops_maturity.scoring.responses import disagreement, response_results
 from mlops_maturity.scoring.result import (
     UNANSWERED,
     AnswerResult,
@@ -103,7 +110,19 @@ def score_answers(q: Questionnaire, assessment: Assessment) -> dict[str, AnswerR
             out[qid] = base.model_copy(update=update)
         else:
             out[qid] = _answered(q, placed, base, value, assessment.benchmark_year)
+        if answer is not None and (answer.responses or answer.decision):
+            out[qid] = _with_responses(q, placed, out[qid], answer)
     return out
+
+
+def _with_responses(
+    q: Questionnaire, placed: Placed, result: AnswerResult, answer: Answer
+) -> AnswerResult:
+    """A workshop answer: who said what, how far apart, and the facilitator's decision."""
+    found = response_results(q, placed.question, answer.responses)
+    spread, split = disagreement(placed.question, found)
+    update = {"responses": found, "spread": spread, "disagreement": split}
+    return result.model_copy(update={**update, "decision": answer.decision})
 
 
 def _base(q: Questionnaire, placed: Placed, note: str) -> AnswerResult:

@@ -19,6 +19,7 @@ from mlops_maturity.scoring.levels import (
     staged,
 )
 from mlops_maturity.scoring.recommend import recommend
+from mlops_maturity.scoring.responses import group_spreads
 from mlops_maturity.scoring.result import (
     UNANSWERED,
     AnswerResult,
@@ -26,6 +27,7 @@ from mlops_maturity.scoring.result import (
     Overall,
     QuestionnaireRef,
     Result,
+    Spread,
 )
 
 __all__ = ["Part", "aggregate", "questionnaire_hash", "score", "with_target_level"]
@@ -47,6 +49,8 @@ def score(q: Questionnaire, assessment: Assessment) -> Result:
             left_out.append(group.id)
         else:
             parts.append(Part(part.score, part.low, part.high, group.weight))
+    if assessment.workshop is not None:
+        groups = _with_spreads(groups, group_spreads(q, assessment))
     overall = _overall(q, aggregate(q.aggregation, parts), groups, answers, tuple(left_out))
     missing = tuple(
         a.question for a in answers.values() if a.status in UNANSWERED and a.type != "text"
@@ -59,6 +63,7 @@ def score(q: Questionnaire, assessment: Assessment) -> Result:
         subject=assessment.subject,
         respondent=assessment.respondent,
         commentary=assessment.commentary,
+        workshop=assessment.workshop,
         levels=tuple(r for lv in q.scale.levels if (r := level_ref(q, lv.value)) is not None),
         bands=score_bands(q),
         aggregation=q.aggregation,
@@ -121,6 +126,19 @@ def _all_scores(
         found[group.id] = group.score
         stack.extend(group.groups)
     return found
+
+
+def _with_spreads(groups: list[GroupResult], spreads: dict[str, Spread]) -> list[GroupResult]:
+    """Groups with the lowest, median and highest score of a workshop's respondents."""
+    return [
+        g.model_copy(
+            update={
+                "spread": spreads.get(g.id),
+                "groups": tuple(_with_spreads(list(g.groups), spreads)),
+            }
+        )
+        for g in groups
+    ]
 
 
 def with_target_level(result: Result, level: int) -> Result:

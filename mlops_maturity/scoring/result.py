@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import Field
 
-from mlops_maturity.assessment.model import AnswerValue, Commentary, Subject
+from mlops_maturity.assessment.model import AnswerValue, Commentary, Subject, Workshop
 from mlops_maturity.questionnaire.model import Model
 
 SCHEMA_VERSION = 2
@@ -57,6 +57,26 @@ class GateResult(Model):
     met: bool | None = Field(description="null while the question is unanswered.")
 
 
+class ResponseResult(Model):
+    """One respondent's answer to a question of a workshop."""
+
+    respondent: str
+    value: AnswerValue = None
+    label: str = ""
+    score: float | None = None
+    step: float | None = Field(None, description="Levels above the question's lowest answer.")
+    note: str = ""
+
+
+class Spread(Model):
+    """How a group scored for each respondent of a workshop: lowest, median, highest."""
+
+    low: float
+    median: float
+    high: float
+    respondents: int
+
+
 class AnswerResult(Model):
     """One question as answered (or not), with its score."""
 
@@ -85,6 +105,12 @@ class AnswerResult(Model):
     benchmarks: tuple[BenchmarkPlacement, ...] = Field(
         (), description="In every year, oldest first."
     )
+    responses: tuple[ResponseResult, ...] = Field((), description="In a workshop: who said what.")
+    spread: float | None = Field(None, description="In a workshop: levels between the answers.")
+    disagreement: bool = Field(
+        False, description="In a workshop: answers two or more levels apart, or a yes/no split."
+    )
+    decision: str = Field("", description="In a workshop: the facilitator's reason, if decided.")
 
 
 class GroupResult(Model):
@@ -114,6 +140,7 @@ class GroupResult(Model):
     level_descriptions: dict[int, str] = Field(
         default_factory=dict, description="What each level means for this group."
     )
+    spread: Spread | None = Field(None, description="In a workshop: the respondents' scores.")
     groups: tuple[GroupResult, ...] = ()
 
 
@@ -169,6 +196,7 @@ class Result(Model):
     subject: Subject
     respondent: str = ""
     commentary: Commentary = Commentary()
+    workshop: Workshop | None = Field(None, description="How a workshop file was merged.")
     levels: tuple[LevelRef, ...]
     bands: tuple[BandRef, ...] = Field((), description="How an overall score maps to a level.")
     aggregation: str = Field("weighted_mean", description="How the top-level groups combine.")

@@ -1,0 +1,1 @@
+"""Workshops: merging respondents' answers, and importing form exports (pure)."""
