@@ -44,6 +44,7 @@ def test_report_json_has_the_documented_keys(run: Run, tmp_path: Path) -> None:
         "subject",
         "respondent",
         "commentary",
+        "workshop",
         "levels",
         "bands",
         "aggregation",

@@ -31,6 +31,12 @@ questionnaires_app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(questionnaires_app, name="questionnaires")
+workshop_app = typer.Typer(
+    help="Workshops: merge respondents' answers, import form exports, map forms to questions.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(workshop_app, name="workshop")
 _debug = {"on": False}
 
 OutputOpt = Annotated[

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import os
 
-from mlops_maturity.cli import assess, catalog, report  # noqa: F401  (they register commands)
+# NOTE: each of these modules registers its commands on the application.
+from mlops_maturity.cli import (  # noqa: F401
+    assess,
+    catalog,
+    compare,
+    merge,
+    metrics,
+    report,
+)
 from mlops_maturity.cli.app import app
 
 __all__ = ["app", "main"]

@@ -7,6 +7,7 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 from mlops_maturity.render import wording
+from mlops_maturity.render.agenda import spread_text, tally
 from mlops_maturity.render.colours import check_accent, ink, level_colour
 from mlops_maturity.render.text import (
     fmt_percent,
@@ -59,6 +60,8 @@ FILTERS: dict[str, Any] = {
     "share": fraction,
     "ink": ink,
     "answer_text": wording.answer_text,
+    "spread": spread_text,
+    "tally": tally,
 }
 RESULT_FILTERS: dict[str, Any] = {
     "glevel": short_group_level,

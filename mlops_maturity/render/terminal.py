@@ -67,6 +67,7 @@ def render_terminal(view: ReportView, console: Console) -> None:
     out.add(Text(""))
     for sentence in view.summary:
         out.wrapped(sentence, indent=0)
+    _agenda(view, out)
     out.add(Text(""))
     out.add(_groups_table(view, console.width))
     _benchmarks(view, out)
@@ -130,6 +131,30 @@ def _groups_table(view: ReportView, console_width: int) -> Text:
         if targets:
             out.append(f"  {target:>6}")
     return out
+
+
+def _agenda(view: ReportView, out: Out) -> None:
+    if view.workshop is None:
+        return
+    out.add(Text(""))
+    out.wrapped(view.workshop, indent=0, style="dim")
+    if not view.agenda:
+        return
+    out.add(Text.assemble("\n", ("Discussion agenda", "bold"), f" ({_count(len(view.agenda))})"))
+    for i, item in enumerate(view.agenda, 1):
+        out.wrapped(f"{i}. {item.answer.text}", indent=0, style="bold")
+        for line in item.said:
+            out.wrapped(line)
+        for note in item.notes:
+            out.wrapped(f"Note: {note}", style="italic")
+        if item.answer.decision:
+            out.wrapped(f"Decided: {item.agreed}. {item.answer.decision}", style="green")
+        else:
+            out.wrapped(f"Agreed for now: {item.agreed}", style="dim")
+
+
+def _count(n: int) -> str:
+    return f"{n} disagreement{'s' if n != 1 else ''}"
 
 
 def _benchmarks(view: ReportView, out: Out) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from mlops_maturity.render.agenda import AgendaItem, agenda, workshop_line
 from mlops_maturity.render.benchmarks import BenchmarkTable, benchmark_tables
 from mlops_maturity.render.charts import HeatRow, RadarAxis, heatmap, radar
 from mlops_maturity.render.findings import Finding, findings, summary
@@ -78,6 +79,8 @@ class ReportView:
     targets: dict[str, GroupTarget]
     to_target: float | None
     benchmarks: tuple[BenchmarkTable, ...]
+    agenda: tuple[AgendaItem, ...]
+    workshop: str | None
     blockers: tuple[AnswerResult, ...]
     to_find_out: tuple[AnswerResult, ...]
     not_answered: tuple[AnswerResult, ...]
@@ -130,6 +133,8 @@ def build_view(result: Result, options: ReportOptions | None = None) -> ReportVi
         targets=targets,
         to_target=to_target,
         benchmarks=tables,
+        agenda=agenda(result, found),
+        workshop=workshop_line(result),
         blockers=blockers(result),
         to_find_out=tuple(a for a in result.answers if a.status == "unknown"),
         not_answered=tuple(a for a in result.answers if a.status in {"missing", "waiting"}),
