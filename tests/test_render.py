@@ -15,7 +15,7 @@ from mlops_maturity.render.formats import OutputFormat
 from mlops_maturity.render.terminal import render_terminal
 from mlops_maturity.render.text import fmt_score, level_text
 from mlops_maturity.scoring.engine import score
-from tests.conftest import VALID, assessment, questionnaire, view_of
+from tests.conftest import VALID, Run, assessment, questionnaire, view_of
 
 
 def terminal_text(answers: dict[str, object]) -> str:
@@ -83,3 +83,22 @@ def test_user_text_is_never_read_as_markup(tmp_path: Path) -> None:
     assert "People [/]" in out
     assert "[bold]Acme[/]" in out
     assert "q1: [link=x]y[/link]" in out
+
+
+ESCAPES = '"\\e]0;owned\\a \\e[2J \\e]8;;http://x\\e\\\\link\\e]8;;\\e\\\\ \\u202eevil"'
+
+
+def test_terminal_control_sequences_in_user_text_are_shown_not_acted_on(
+    tmp_path: Path, run: Run
+) -> None:
+    questionnaire = (VALID / "tiny.yaml").read_text().replace("title: Tiny", f"title: {ESCAPES}")
+    (tmp_path / "q.yaml").write_text(questionnaire)
+    answers = tmp_path / "answers.yaml"
+    answers.write_text(
+        "questionnaire: q.yaml\n"
+        f"subject: {{organization: {ESCAPES}}}\n"
+        f"answers:\n  q1: {{value: never, note: {ESCAPES}}}\n"
+    )
+    out = run(["report", str(answers)]).stdout
+    assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+    assert "\\x1b]0;owned\\x07" in out and "\\u202eevil" in out

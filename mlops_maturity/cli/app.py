@@ -55,8 +55,10 @@ QuestionnaireOpt = Annotated[
 
 
 def err(message: str) -> None:
-    """Write a diagnostic line to stderr."""
-    sys.stderr.write(message.rstrip("\n") + "\n")
+    """Write a diagnostic line to stderr; file names and values in it are shown, never acted on."""
+    from mlops_maturity.render.text import visible
+
+    sys.stderr.write(visible(message.rstrip("\n")) + "\n")
 
 
 def boundary(fn: F) -> F:

@@ -17,6 +17,7 @@ from mlops_maturity.render.text import (
     fmt_score,
     fraction,
     short_group_level,
+    visible,
 )
 from mlops_maturity.render.view import ReportView
 
@@ -32,8 +33,14 @@ class Out:
         self.parts: list[RenderableType] = []
 
     def add(self, *parts: RenderableType) -> None:
-        """Add renderables (rich Text, panels) as they are."""
-        self.parts.extend(parts)
+        """Add renderables (rich Text, panels); text is shown, never acted on by the terminal."""
+        for part in parts:
+            shown = visible(part.plain) if isinstance(part, Text) else ""
+            if isinstance(part, Text) and shown != part.plain:
+                # NOTE: hostile text loses its styling here, not its safety.
+                self.parts.append(Text(shown, style=part.style))
+            else:
+                self.parts.append(part)
 
     def wrapped(self, text: str, *, indent: int = 3, style: str = "") -> None:
         """Add wrapped text with every line indented (and no trailing spaces).
@@ -41,7 +48,7 @@ class Out:
         A score and its maximum ("1.39 / 4") stay on one line.
         """
         width = max(20, self.console.width - indent)
-        kept = " ".join(text.split()).replace(" / ", "\0/\0")
+        kept = visible(" ".join(text.split())).replace(" / ", "\0/\0")
         lines = [line.replace("\0", " ") for line in textwrap.wrap(kept, width)] or [""]
         self.parts.append(Text("\n".join(" " * indent + line for line in lines), style=style))
 
@@ -81,17 +88,17 @@ def _headline(view: ReportView) -> Panel:
     result, o = view.result, view.result.overall
     subject = view.subject + (f" · {result.respondent}" if result.respondent else "")
     lines = [
-        Text(subject, style="dim"),
-        Text.assemble(("Overall  ", "bold"), (view.headline, "bold cyan")),
+        Text(visible(subject), style="dim"),
+        Text.assemble(("Overall  ", "bold"), (visible(view.headline), "bold cyan")),
         Text(f"Score    {view.score}"),
     ]
     if view.second is not None:
         label, text = view.second
-        lines.append(Text(f"{label.split()[0]:<8} {text}"))
+        lines.append(Text(f"{label.split()[0]:<8} {visible(text)}"))
     lines.append(Text(f"Answered {completeness_text(o)}"))
     if view.to_target is not None:
         lines.append(Text(f"Target   {fmt_percent(view.to_target)} of the way"))
-    title = f"{result.questionnaire.title} {result.questionnaire.version}"
+    title = visible(f"{result.questionnaire.title} {result.questionnaire.version}")
     return Panel(Group(*lines), title=Text(title), expand=False)
 
 
@@ -108,10 +115,10 @@ def _groups_table(view: ReportView, console_width: int) -> Text:
     rows = [
         (
             depth,
-            fit("  " * depth + group.title, text_width),
+            fit("  " * depth + visible(group.title), text_width),
             bar(fraction(group.score, group.min_score, group.max_score), bar_width),
             fmt_score(group.score),
-            fit(short_group_level(group, view.result), level_width),
+            fit(visible(short_group_level(group, view.result)), level_width),
             f"{group.answered}/{group.applicable}",
             fmt_percent(targets[group.id].percent) if group.id in targets else "",
         )

@@ -98,6 +98,22 @@ def group_staged(group: GroupResult, result: Result) -> str | None:
     return f"Level {group.staged_level.value} of {top_level(result)}"
 
 
+# NOTE: control characters (ESC starts the sequences that clear a screen, set a window title or
+# hide a link) and the bidirectional overrides that reorder what a reader sees.
+_BIDI = "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_HIDDEN = {
+    **{c: f"\\x{c:02x}" for c in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F]},
+    **{c: f"\\x{c:02x}" for c in range(0x80, 0xA0)},
+    **{ord(c): f"\\u{ord(c):04x}" for c in _BIDI},
+}
+
+
+def visible(text: str) -> str:
+    """User text safe for a terminal: control characters and direction overrides shown as
+    escapes (``\\x1b``, ``\\u202e``) instead of acted on; line breaks and tabs kept."""
+    return text.translate(_HIDDEN)
+
+
 def fit(text: str, width: int) -> str:
     """At most ``width`` characters, with an ellipsis when cut."""
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
