@@ -293,8 +293,36 @@ def test_template_for_a_custom_questionnaire_points_back_at_it(
     run(["template", "-q", "tiny.yaml", "-o", str(target)])
     expected = os.path.relpath(VALID / "tiny.yaml", target.parent)
     assert f"questionnaire: {expected}\n" in target.read_text()
-    monkeypatch.chdir(tmp_path)
+    monkeypatch.chdir(VALID.parent)  # a folder that holds the questionnaire
     assert "0 of 4 (0%)" in run(["report", str(target)]).stdout
+    monkeypatch.chdir(tmp_path)  # elsewhere, the questionnaire must be named on purpose
+    refused = run(["report", str(target)], code=1).stderr
+    assert "is not a .yaml file in this answer file's folder" in refused
+    named = run(["report", str(target), "--questionnaire", str(VALID / "tiny.yaml")]).stdout
+    assert "0 of 4 (0%)" in named
+
+
+@pytest.mark.parametrize("secret", ["/etc/passwd", "/etc/hostname", "../../../../etc/passwd"])
+def test_an_answer_file_cannot_make_the_tool_read_any_file(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, secret: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    path = tmp_path / "answers.yaml"
+    path.write_text(f"questionnaire: {secret}\nanswers: {{}}\n")
+    result = run(["report", str(path)], code=1)
+    assert "is not a .yaml file in this answer file's folder" in result.stderr
+    assert "root:x:" not in result.stderr and ":0:0:" not in result.stderr
+
+
+def test_a_file_that_is_not_a_questionnaire_is_not_quoted(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "notes.yaml").write_text("password: hunter2\nhost: db.example\n")
+    path = tmp_path / "answers.yaml"
+    path.write_text("questionnaire: notes.yaml\nanswers: {}\n")
+    result = run(["report", str(path)], code=1)
+    assert result.stderr == (
+        f"error: {tmp_path / 'notes.yaml'}: is not a questionnaire "
+        "(expected a mapping with id, title, version, scale and groups)\n"
+    )
 
 
 def test_a_reader_that_stops_early_is_not_an_internal_error(tmp_path: Path) -> None:

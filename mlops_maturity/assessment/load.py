@@ -16,14 +16,23 @@ from mlops_maturity.questionnaire.load import load_questionnaire, resolve
 from mlops_maturity.questionnaire.model import Questionnaire, iter_groups
 from mlops_maturity.questionnaire.validation import problems_from_validation
 from mlops_maturity.questionnaire.yamlsafe import Document, YamlFileError, read_yaml
+from mlops_maturity.resources import builtin_questionnaires
 
 Loc = tuple[str | int, ...]
 ENTRY_KEYS = ("value", "note", "responses", "decision")
 RESPONSE_KEYS = ("respondent", "value", "note")
 
 
-def load_answers(path: Path) -> tuple[Assessment, Questionnaire]:
-    """Read an answer file and its questionnaire; every problem is reported at once."""
+def load_answers(
+    path: Path, *, questionnaire: Path | None = None
+) -> tuple[Assessment, Questionnaire]:
+    """Read an answer file and its questionnaire; every problem is reported at once.
+
+    ``questionnaire`` (``--questionnaire`` on the command line) overrides the one the file
+    names. A file named by the answer file itself must be a .yaml file in the answer file's
+    folder, the folder above it, or the current folder: an answer file from a pull request
+    must not make the tool read, and quote in its errors, a file from elsewhere.
+    """
     try:
         doc = read_yaml(path)
     except YamlFileError as exc:
@@ -42,8 +51,17 @@ def load_answers(path: Path) -> tuple[Assessment, Questionnaire]:
         raise AnswersError(sorted(problems, key=_position)) from None
     if entries is not None and not isinstance(entries, dict):
         raise AnswersError([doc.problem(("answers",), "expected a mapping of question id: answer")])
+    source = questionnaire if questionnaire is not None else _named(doc, raw, path)
+    q = load_questionnaire(source)
+    return check_answers(doc, raw, entries or {}, q), q
+
+
+def _named(doc: Document, raw: Assessment, path: Path) -> Path:
+    """The questionnaire an answer file names, if it is one the file may name."""
     try:
         source = resolve(raw.questionnaire, relative_to=path.parent)
+        if source not in builtin_questionnaires().values():
+            _check_place(source, path)
         if not source.is_file():
             raise MaturityError(
                 f"no questionnaire file at {source}, and no built-in questionnaire "
@@ -51,8 +69,18 @@ def load_answers(path: Path) -> tuple[Assessment, Questionnaire]:
             )
     except MaturityError as exc:
         raise AnswersError([doc.problem(("questionnaire",), str(exc))]) from None
-    questionnaire = load_questionnaire(source)
-    return check_answers(doc, raw, entries or {}, questionnaire), questionnaire
+    return source
+
+
+def _check_place(source: Path, path: Path) -> None:
+    """A questionnaire named by an answer file: .yaml, near the answer file or here."""
+    allowed = [path.parent.resolve(), path.parent.resolve().parent, Path.cwd().resolve()]
+    where = source.resolve()
+    if source.suffix not in {".yaml", ".yml"} or not any(where.is_relative_to(a) for a in allowed):
+        raise MaturityError(
+            f"{source} is not a .yaml file in this answer file's folder, the folder above it "
+            "or the current folder; to use it, pass --questionnaire PATH"
+        )
 
 
 def _position(problem: Problem) -> tuple[int, int]:

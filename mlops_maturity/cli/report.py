@@ -91,12 +91,12 @@ def report_options(
     )
 
 
-def score_file(file: Path) -> Result:
+def score_file(file: Path, questionnaire_path: Path | None = None) -> Result:
     """Load an answer file, score it, and warn about what the user may not expect."""
     from mlops_maturity.assessment.load import load_answers
     from mlops_maturity.scoring.engine import score
 
-    assessment, questionnaire = load_answers(file)
+    assessment, questionnaire = load_answers(file, questionnaire=questionnaire_path)
     if assessment.version is not None and assessment.version != questionnaire.version:
         err(
             f"warning: {file} was answered for {questionnaire.id} {assessment.version}; "
@@ -132,13 +132,20 @@ def report(
     prepared_by: PreparedOpt = "",
     logo: LogoOpt = None,
     accent: AccentOpt = None,
+    questionnaire: Annotated[
+        Path | None,
+        typer.Option(
+            "--questionnaire",
+            help="Score against this questionnaire file, whatever the file names.",
+        ),
+    ] = None,
 ) -> None:
     """Score an answer file and print the report."""
     from mlops_maturity.cli.delivery import apply_target, choose_format
 
     chosen = choose_format(fmt, output)
     options = report_options(roadmap_steps, prepared_by, logo, accent)
-    result = apply_target(score_file(file), target_level)
+    result = apply_target(score_file(file, questionnaire), target_level)
     warn_if_draft(result, file)
     show_result(result, chosen, output, options, force=force)
     gate(result, fail_under, allow_incomplete=allow_incomplete)

@@ -70,10 +70,13 @@ def validate_document(doc: Document, *, folder: Path) -> tuple[Questionnaire, di
 
     Returns the questionnaire and the digest of each included file, by path.
     """
-    if not isinstance(doc.data, dict):
-        raise QuestionnaireError(
-            [Problem(doc.file, "expected a mapping with id, title, scale and groups")]
+    # NOTE: a file with none of a questionnaire's keys is not a misspelt questionnaire, and
+    # listing its keys as unknown would quote it: say what it is not, and nothing more.
+    if not isinstance(doc.data, dict) or not {"id", "title", "scale", "groups"} & set(doc.data):
+        message = (
+            "is not a questionnaire (expected a mapping with id, title, version, scale and groups)"
         )
+        raise QuestionnaireError([Problem(doc.file, message)])
     try:
         questionnaire = Questionnaire.model_validate(doc.data)
     except ValidationError as exc:

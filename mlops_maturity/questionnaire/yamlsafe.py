@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import stat
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -135,19 +137,36 @@ def parse_bytes(content: bytes, name: str) -> Document:
 
 
 def read_capped(path: Path, *, display: str | None = None) -> bytes:
-    """The bytes of ``path``, refusing files over the size cap with a clear message."""
+    """The bytes of ``path`` (``-`` is standard input), refusing anything over the size cap.
+
+    Only regular files are read: a FIFO would wait for ever and ``/dev/zero`` never ends.
+    A stream on standard input is cut off at the same cap as a file.
+    """
     name = display or str(path)
+    if str(path) == "-":
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            message = f"the input is longer than the limit of {MAX_BYTES} bytes"
+            raise YamlFileError(Problem("<stdin>", message))
+        return data
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise YamlFileError(Problem(name, f"file is {size} bytes; the limit is {MAX_BYTES}"))
-        return path.read_bytes()
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise YamlFileError(Problem(name, "is a directory, expected a YAML file"))
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlFileError(Problem(name, "is not a regular file (a pipe or device?)"))
+        if info.st_size > MAX_BYTES:
+            message = f"file is {info.st_size} bytes; the limit is {MAX_BYTES}"
+            raise YamlFileError(Problem(name, message))
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         raise YamlFileError(Problem(name, "no such file")) from None
-    except IsADirectoryError:
-        raise YamlFileError(Problem(name, "is a directory, expected a YAML file")) from None
     except OSError as exc:
         raise YamlFileError(Problem(name, f"cannot read: {exc.strerror}")) from None
+    if len(data) > MAX_BYTES:  # the file grew while we read it
+        raise YamlFileError(Problem(name, f"file is over the limit of {MAX_BYTES} bytes"))
+    return data
 
 
 def parse_yaml(text: str, name: str) -> Document:
