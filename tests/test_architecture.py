@@ -20,12 +20,13 @@ RANK = {
     "questionnaire": 1,
     "assessment": 2,
     "scoring": 3,
+    "metrics": 3,
     "workshop": 4,
     "history": 5,
     "render": 6,
     "cli": 7,
 }
-PURE = ["scoring", "workshop", "history"]
+PURE = ["scoring", "metrics", "workshop", "history"]
 UI = {"rich", "typer", "questionary", "prompt_toolkit", "weasyprint", "jinja2"}
 EFFECTS = {"print", "open", "input", "write_text", "write_bytes", "write_atomic", "stdout"}
 
