@@ -168,3 +168,13 @@ def test_the_terminal_report_shows_targets(run: Run) -> None:
     out = run(["report", str(PRACTICE)]).stdout
     assert "Target   36% of the way" in out
     assert "Answered  Target" in out
+
+
+def test_measured_answers_are_shown_as_measured(run: Run) -> None:
+    path = EXAMPLES / "metrics" / "dora-litware-2026-q3.yaml"
+    data = json.loads(run(["report", str(path), "-f", "json"]).stdout)
+    measured = [a["question"] for a in data["answers"] if a["measured"]]
+    assert len(measured) == 5
+    text = run(["report", str(path), "-f", "markdown"]).stdout
+    assert "<br>**Measured:** *36 deployments in 3 months, 2026-07-01 to 2026-09-30" in text
+    assert "| Deployment frequency | 12 deployments per month" in text and "(measured) |" in text

@@ -13,6 +13,9 @@ NOT_APPLICABLE = "n/a"
 # NOTE: "don't know" is an answer in its own right (the respondent could not say), kept in the
 # file so the report can list it as something to find out; it counts as unanswered.
 DONT_KNOW = "don't know"
+# NOTE: `metrics dora --into` begins the note of every answer it measured with this, and the
+# reports show such answers as measured, with the rest of the note as the evidence.
+MEASURED = "Measured: "
 AnswerValue = str | bool | int | float | list[str] | None
 
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from mlops_maturity.assessment.model import Answer, AnswerValue, Assessment
+from mlops_maturity.assessment.model import MEASURED, Answer, AnswerValue, Assessment
 from mlops_maturity.assessment.values import normalise
 from mlops_maturity.errors import AnswersError, Problem
 from mlops_maturity.metrics.result import DoraMetrics, Measure
 from mlops_maturity.questionnaire.model import NumberQuestion, Questionnaire
 
 # NOTE: the mark reports look for to show an answer as measured rather than remembered.
-MEASURED = "Measured: "
 FIELD_OF = {
     "dora.deployment_frequency": "deployment_frequency",
     "dora.lead_time": "lead_time",

@@ -44,12 +44,10 @@ class StrictLoader(_Base):  # type: ignore[misc]
         except (ValueError, TypeError, OverflowError, AttributeError) as exc:
             if isinstance(exc, yaml.YAMLError):
                 raise
-            raise ConstructorError(
-                None,
-                None,
-                f"cannot read {node.value!r} as {_tag_name(node.tag)} ({exc})",
-                node.start_mark,
-            ) from None
+            # NOTE: a ValueError says what is wrong (month must be in 1..12); others are noise.
+            detail = f" ({exc})" if type(exc) is ValueError else ""
+            message = f"cannot read {node.value!r} as {_tag_name(node.tag)}{detail}"
+            raise ConstructorError(None, None, message, node.start_mark) from None
 
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
@@ -184,6 +182,11 @@ def parse_yaml(text: str, name: str) -> Document:
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else None
         raise YamlFileError(Problem(name, f"invalid YAML: {message}", "", line, column)) from None
+    except yaml.reader.ReaderError as exc:
+        message = (
+            f"invalid YAML: character #x{exc.character:04x} is not allowed (at byte {exc.position})"
+        )
+        raise YamlFileError(Problem(name, message)) from None
     except yaml.YAMLError as exc:
         raise YamlFileError(Problem(name, f"invalid YAML: {exc}")) from None
     finally:

@@ -21,6 +21,7 @@ class BenchmarkRow:
     metric: str
     text: str
     answer: str
+    measured: bool
     source: str
     clusters: tuple[str, ...]  # by year, in the table's order of years; "—" where none
 
@@ -76,6 +77,7 @@ def benchmark_tables(result: Result) -> tuple[BenchmarkTable, ...]:
                     metric_name(answer.benchmarks[0].metric),
                     answer.text,
                     answer.label,
+                    answer.measured,
                     source,
                     tuple(cluster.get(year, "—") for year in ordered),
                 )

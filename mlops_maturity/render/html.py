@@ -6,6 +6,7 @@ import functools
 import textwrap
 from typing import TYPE_CHECKING, Any
 
+from mlops_maturity.assessment.model import MEASURED
 from mlops_maturity.render import wording
 from mlops_maturity.render.agenda import spread_text, tally
 from mlops_maturity.render.colours import check_accent, ink, level_colour
@@ -62,6 +63,7 @@ FILTERS: dict[str, Any] = {
     "answer_text": wording.answer_text,
     "spread": spread_text,
     "tally": tally,
+    "evidence": lambda note: note.removeprefix(MEASURED),
 }
 RESULT_FILTERS: dict[str, Any] = {
     "glevel": short_group_level,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mlops_maturity.assessment.model import (
     DONT_KNOW,
+    MEASURED,
     NOT_APPLICABLE,
     Answer,
     AnswerValue,
@@ -99,6 +100,8 @@ def score_answers(q: Questionnaire, assessment: Assessment) -> dict[str, AnswerR
         value = None if answer is None else answer.value
         holds = condition(placed, out)
         base = _base(q, placed, "" if answer is None else answer.note)
+        if answer is not None and answer.note.startswith(MEASURED):
+            base = base.model_copy(update={"measured": True})
         if holds is False:
             out[qid] = base.model_copy(update={"status": "skipped"})
         elif isinstance(holds, str):

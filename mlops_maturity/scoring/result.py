@@ -91,6 +91,7 @@ class AnswerResult(Model):
     waiting_on: str | None = Field(None, description="The unanswered question a condition needs.")
     value: AnswerValue = None
     label: str = Field("", description="The answer in words, e.g. the option's label.")
+    measured: bool = Field(False, description="Computed from records by `metrics dora`.")
     better: str = Field("", description="The next better answer in words; empty at the top.")
     note: str = ""
     score: float | None = None
