@@ -21,6 +21,7 @@ from mlops_maturity.resources import builtin_questionnaires
 Loc = tuple[str | int, ...]
 ENTRY_KEYS = ("value", "note", "responses", "decision")
 RESPONSE_KEYS = ("respondent", "value", "note")
+SUGGESTIONS = 50  # problems that get a "did you mean …?"
 
 
 def load_answers(
@@ -159,18 +160,22 @@ def check_answers(
     problems = [doc.problem(loc, msg, at_key=k) for loc, msg, k in shapes]
     bad_entries = {loc[1] for loc, _, _ in shapes}
     answers: dict[str, Answer] = {}
+    placed = q.placed  # NOTE: looked up once; a pydantic private attribute is slow to reach
     for key, entry in entries.items():
         qid = str(key)
         loc: Loc = ("answers", qid)
-        if qid not in q.placed:
-            problems.append(doc.problem(loc, _unknown_question(qid, q), at_key=True))
+        if qid not in placed:
+            # NOTE: a close match is looked for only while problems are still listed in full;
+            # looking for one among 100,000 unknown ids would take longer than all the rest.
+            hint = len(problems) < SUGGESTIONS
+            problems.append(doc.problem(loc, _unknown_question(qid, q, hint=hint), at_key=True))
             continue
         long_form = isinstance(entry, dict)
         value = entry.get("value") if long_form else entry
         if value is None or qid in bad_entries:
             continue  # an empty answer is no answer
         try:
-            checked = normalise(q, q.placed[qid].question, value)
+            checked = normalise(q, placed[qid].question, value)
         except ValueError as exc:
             problems.append(doc.problem((*loc, "value") if long_form else loc, str(exc)))
             continue
@@ -209,8 +214,8 @@ def _responses(
     return tuple(found)
 
 
-def _unknown_question(qid: str, q: Questionnaire) -> str:
-    close = difflib.get_close_matches(qid, list(q.placed), n=1)
+def _unknown_question(qid: str, q: Questionnaire, *, hint: bool = True) -> str:
+    close = difflib.get_close_matches(qid, list(q.placed), n=1) if hint else []
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return f"unknown question {qid!r} in questionnaire {q.id!r}{hint}"
 

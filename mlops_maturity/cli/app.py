@@ -15,6 +15,7 @@ from mlops_maturity.errors import InputFileError, MaturityError
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_USER_ERROR, EXIT_INTERNAL, EXIT_INTERRUPTED = 1, 3, 130
+MAX_SHOWN = 50  # problems listed before "… and N more"
 
 app = typer.Typer(
     name="mlops-maturity",
@@ -61,6 +62,17 @@ def err(message: str) -> None:
     sys.stderr.write(visible(message.rstrip("\n")) + "\n")
 
 
+def report_problems(exc: InputFileError) -> None:
+    """Every problem of a file, up to a screenful, then how many more there are."""
+    for problem in exc.problems[:MAX_SHOWN]:
+        err(f"error: {problem}")
+    more = len(exc.problems) - MAX_SHOWN
+    if more > 0:
+        err(f"… and {more:,} more.")
+    if len(exc.problems) > 1:
+        err(f"{len(exc.problems):,} problems found.")
+
+
 def boundary(fn: F) -> F:
     """Turn user errors into one clear message and exit 1; anything unexpected into exit 3."""
 
@@ -71,10 +83,7 @@ def boundary(fn: F) -> F:
         except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
         except InputFileError as exc:
-            for problem in exc.problems:
-                err(f"error: {problem}")
-            if len(exc.problems) > 1:
-                err(f"{len(exc.problems)} problems found.")
+            report_problems(exc)
             raise typer.Exit(EXIT_USER_ERROR) from None
         except MaturityError as exc:
             err(f"error: {exc}")

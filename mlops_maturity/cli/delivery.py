@@ -29,24 +29,50 @@ def choose_format(fmt: OutputFormat | None, output: str | None) -> OutputFormat:
 
 
 def emit(content: str | bytes, output: str | None, *, force: bool) -> None:
-    """Write rendered output to stdout or to a file (never over an existing one without force)."""
+    """Write rendered output to stdout or to a file (never over an existing one without force).
+
+    A failed write (disk full, a read-only folder, stdout closed) is the user's situation,
+    not a bug: it ends with a clear message.
+    """
     if output is None or output == "-":
-        if isinstance(content, bytes):
-            sys.stdout.buffer.write(content)
-        else:
-            sys.stdout.write(content)
-        sys.stdout.flush()
+        try:
+            if isinstance(content, bytes):
+                sys.stdout.buffer.write(content)
+            else:
+                sys.stdout.write(content)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise MaturityError(f"cannot write to standard output: {exc.strerror}") from None
         return
     from mlops_maturity.files import write_atomic
 
-    path = Path(output)
+    path = check_output(output)
     refuse_overwrite(path, force=force)
-    write_atomic(path, content)
+    try:
+        write_atomic(path, content)
+    except OSError as exc:
+        raise MaturityError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def check_output(output: str) -> Path:
+    """A file name that can be written: not empty, not a folder, in a folder that exists."""
+    if not output.strip():
+        raise MaturityError("-o needs a file name (or - for standard output)")
+    path = Path(output)
+    if path.is_dir():
+        raise MaturityError(f"-o {output} is a folder; name a file in it")
+    if not path.parent.is_dir():
+        raise MaturityError(
+            f"-o {output}: the folder {path.parent} does not exist; create it first"
+        )
+    return path
 
 
 def refuse_overwrite(path: Path, *, force: bool) -> None:
     """Stop before replacing a file the user already has, unless they said --force."""
-    if path.exists() and not force:
+    if (path.exists() or path.is_symlink()) and not force:
         raise OutputExistsError(f"{path} already exists; use --force to overwrite it")
 
 
@@ -66,7 +92,7 @@ def show_result(
     if fmt is OutputFormat.pdf and to_stdout and sys.stdout.isatty():
         raise MaturityError("a PDF cannot be shown in the terminal; write it with -o FILE.pdf")
     if not to_stdout:
-        refuse_overwrite(Path(str(output)), force=force)
+        refuse_overwrite(check_output(str(output)), force=force)
     view = build_view(result, options)
     if fmt is OutputFormat.terminal and to_stdout:
         from rich.console import Console

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -143,6 +144,8 @@ def report(
     """Score an answer file and print the report."""
     from mlops_maturity.cli.delivery import apply_target, choose_format
 
+    if fail_under is not None and not math.isfinite(fail_under):
+        raise typer.BadParameter("expected a finite number, such as 2.5", param_hint="--fail-under")
     chosen = choose_format(fmt, output)
     options = report_options(roadmap_steps, prepared_by, logo, accent)
     result = apply_target(score_file(file, questionnaire), target_level)

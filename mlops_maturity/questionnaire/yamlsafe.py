@@ -19,6 +19,7 @@ from mlops_maturity.errors import Problem
 
 MAX_BYTES = 2 * 1024 * 1024
 _BOOL_TAG = "tag:yaml.org,2002:bool"
+_STR_TAG = "tag:yaml.org,2002:str"
 # NOTE: YAML 1.1 reads yes/no/on/off as booleans ("the Norway problem"). Option ids such as
 # `no` must stay strings, so only true/false are booleans here; callers accept "yes"/"no" as text.
 _BOOL_PATTERN = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
@@ -52,7 +53,12 @@ class StrictLoader(_Base):  # type: ignore[misc]
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)
+            # NOTE: a text key is compared as written, without building it first: answer files
+            # of 100,000 entries spend their time here.
+            if isinstance(key_node, ScalarNode) and key_node.tag == _STR_TAG:
+                key: Any = key_node.value
+            else:
+                key = self.construct_object(key_node, deep=deep)
             if isinstance(key, list | dict):
                 raise ConstructorError(
                     None,
