@@ -70,3 +70,9 @@ def test_the_cache_keeps_a_bounded_number_of_entries(
         path.write_text((VALID / "tiny.yaml").read_text().replace("title: Tiny", f"title: T{i}"))
         load_questionnaire(path)
     assert len(list((tmp_path / "cache" / "mlops-maturity").glob("*.pickle"))) == 3
+
+
+def test_a_questionnaire_nested_98_groups_deep_loads_again_from_the_cache() -> None:
+    first = load_questionnaire(VALID / "deep.yaml")
+    again = load_questionnaire(VALID / "deep.yaml")  # from the cache
+    assert first == again and list(again.placed) == ["q"]

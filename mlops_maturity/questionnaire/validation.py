@@ -30,6 +30,8 @@ def _message(error: Any, loc: tuple[str | int, ...]) -> str:
     last = loc[-1] if loc else ""
     if kind == "missing":
         return f"missing required key {last!r}"
+    if kind in {"recursion_loop", "recursion_depth_exceeded"}:
+        return "nested too deeply; groups may nest a few hundred levels at most"
     if kind == "extra_forbidden":
         return f"unknown key {last!r}"
     if kind == "string_type" and isinstance(value, bool | int | float):

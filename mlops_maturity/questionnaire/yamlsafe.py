@@ -252,11 +252,16 @@ def locate(
 
 
 def format_path(loc: Sequence[str | int]) -> str:
-    """Render a location as ``groups[0].questions[2].weight``."""
+    """Render a location as ``groups[0].questions[2].weight``, cutting the middle of a deep one."""
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
             out += f".{part}" if out else str(part)
+    if len(out) > MAX_PATH:
+        out = out[: MAX_PATH // 2] + " … " + out[-MAX_PATH // 2 :]
     return out
+
+
+MAX_PATH = 160
