@@ -12,7 +12,7 @@ from mlops_maturity.questionnaire.model import (
     NumberQuestion,
     Questionnaire,
 )
-from mlops_maturity.questionnaire.schema import draft07, questionnaire_schema
+from mlops_maturity.questionnaire.schema import benchmarks_schema, draft07, questionnaire_schema
 
 
 def answers_schema(q: Questionnaire | None = None) -> dict[str, Any]:
@@ -58,9 +58,11 @@ def _answer_schema(q: Questionnaire, question: Any) -> dict[str, Any]:
 
 
 def schema_text(kind: str, questionnaire: str | None) -> str:
-    """The requested schema as indented JSON."""
+    """The requested schema (questionnaire, benchmarks or answers) as indented JSON."""
     if kind == "questionnaire":
         schema = questionnaire_schema()
+    elif kind == "benchmarks":
+        schema = benchmarks_schema()
     else:
         from mlops_maturity.questionnaire.load import load_questionnaire
 

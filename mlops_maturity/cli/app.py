@@ -50,8 +50,23 @@ TargetOpt = Annotated[
         "--target-level", help="Target level (number, id or name) for every group without one."
     ),
 ]
+
+
+def complete_questionnaire(incomplete: str) -> list[str]:
+    """Shell completion: the built-in questionnaire ids that start with what was typed."""
+    from mlops_maturity.resources import builtin_questionnaires
+
+    return [ident for ident in builtin_questionnaires() if ident.startswith(incomplete)]
+
+
 QuestionnaireOpt = Annotated[
-    str, typer.Option("--questionnaire", "-q", help="Built-in questionnaire id, or a YAML path.")
+    str,
+    typer.Option(
+        "--questionnaire",
+        "-q",
+        help="Built-in questionnaire id, or a YAML path.",
+        autocompletion=complete_questionnaire,
+    ),
 ]
 
 

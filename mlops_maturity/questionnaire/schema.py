@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from mlops_maturity.questionnaire.model import Questionnaire
+from mlops_maturity.questionnaire.model import BenchmarkFile, Questionnaire
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
@@ -22,3 +22,11 @@ def draft07(model: type[BaseModel], title: str) -> dict[str, Any]:
 def questionnaire_schema() -> dict[str, Any]:
     """The schema of questionnaire files."""
     return draft07(Questionnaire, "mlops-maturity questionnaire")
+
+
+def benchmarks_schema() -> dict[str, Any]:
+    """The schema of shared benchmark files."""
+    return draft07(BenchmarkFile, "mlops-maturity benchmark file")
+
+
+SCHEMAS = ("questionnaire", "answers", "benchmarks")
