@@ -52,7 +52,10 @@ def assessment(name: str, answers: dict[str, Any], **extra: Any) -> Assessment:
 def _private_cache(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Keep the questionnaire cache of the tests away from the user's own."""
+    """Keep the questionnaire cache of the tests away from the user's own, and start empty."""
+    from mlops_maturity.questionnaire import load
+
+    load._LOADED.clear()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.delenv("MLOPS_MATURITY_NO_CACHE", raising=False)
 

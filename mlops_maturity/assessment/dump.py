@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -81,8 +82,18 @@ def _value(value: AnswerValue) -> str:
     return _scalar(value)
 
 
+# NOTE: most values are ids and plain words, which YAML reads back as written; asking the YAML
+# emitter about each of them made writing a 200-person workshop file take seconds.
+_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9_./()' -]*[A-Za-z0-9_./)']|[A-Za-z]")
+_WORDS = {"yes", "no", "true", "false", "on", "off", "null", "y", "n"}
+
+
 def _scalar(value: Any) -> str:
     if value == NOT_APPLICABLE:
         return NOT_APPLICABLE
+    if isinstance(value, str) and _PLAIN.fullmatch(value) and value.lower() not in _WORDS:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
     text = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=10_000)
     return text.removesuffix("\n...\n").rstrip("\n")

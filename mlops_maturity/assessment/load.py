@@ -167,8 +167,9 @@ def check_answers(
         if qid not in placed:
             # NOTE: a close match is looked for only while problems are still listed in full;
             # looking for one among 100,000 unknown ids would take longer than all the rest.
-            hint = len(problems) < SUGGESTIONS
-            problems.append(doc.problem(loc, _unknown_question(qid, q, hint=hint), at_key=True))
+            suggest = len(problems) < SUGGESTIONS
+            message = _unknown_question(qid, q, suggest=suggest)
+            problems.append(doc.problem(loc, message, at_key=True))
             continue
         long_form = isinstance(entry, dict)
         value = entry.get("value") if long_form else entry
@@ -214,8 +215,8 @@ def _responses(
     return tuple(found)
 
 
-def _unknown_question(qid: str, q: Questionnaire, *, hint: bool = True) -> str:
-    close = difflib.get_close_matches(qid, list(q.placed), n=1) if hint else []
+def _unknown_question(qid: str, q: Questionnaire, *, suggest: bool = True) -> str:
+    close = difflib.get_close_matches(qid, list(q.placed), n=1) if suggest else []
     hint = f"; did you mean {close[0]!r}?" if close else ""
     return f"unknown question {qid!r} in questionnaire {q.id!r}{hint}"
 

@@ -102,6 +102,10 @@ def read_decisions(path: Path, q: Questionnaire) -> dict[str, Decision]:
 
 
 def _disagreements(q: Questionnaire, merged: Assessment) -> int:
-    from mlops_maturity.scoring.engine import score
+    from mlops_maturity.scoring.responses import disagreement, response_results
 
-    return sum(1 for a in score(q, merged).answers if a.disagreement)
+    count = 0
+    for qid, answer in merged.answers.items():
+        question = q.placed[qid].question
+        count += disagreement(question, response_results(q, question, answer.responses))[1]
+    return count

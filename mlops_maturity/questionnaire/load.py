@@ -49,14 +49,31 @@ def load_questionnaire(ref: str | Path, *, relative_to: Path | None = None) -> Q
     path = resolve(ref, relative_to=relative_to)
     try:
         content = read_capped(path)
+        key = cache.key(content) if cache.cache_dir() is not None else ""
+        if key in _LOADED:
+            return _LOADED[key]
         cached = _from_cache(cache.get(content))
         if cached is not None:
-            return cached
+            return _remember(key, cached)
         doc = parse_bytes(content, str(path))
     except YamlFileError as exc:
         raise QuestionnaireError([exc.problem]) from None
     questionnaire, includes = validate_document(doc, folder=path.parent)
     cache.put(content, questionnaire, includes)
+    return _remember(key, questionnaire)
+
+
+# NOTE: a questionnaire is immutable, so one process may share it: merging 200 answer files
+# of one questionnaire reads it once, not 200 times.
+_LOADED: dict[str, Questionnaire] = {}
+
+
+def _remember(key: str, questionnaire: Questionnaire) -> Questionnaire:
+    if not key:  # caching is turned off: every load reads the file
+        return questionnaire
+    if len(_LOADED) >= 16:
+        _LOADED.clear()
+    _LOADED[key] = questionnaire
     return questionnaire
 
 
