@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -20,8 +21,15 @@ def data_dir(name: str) -> Path:
 
 def builtin_questionnaires() -> dict[str, Path]:
     """Built-in questionnaire files by id (the file name without ``.yaml``)."""
+    return dict(_builtin_questionnaires())
+
+
+# NOTE: the shipped files do not change while the tool runs; merging 200 answer files would
+# otherwise list the folder 400 times.
+@cache
+def _builtin_questionnaires() -> tuple[tuple[str, Path], ...]:
     folder = data_dir("questionnaires")
-    return {path.stem: path for path in sorted(folder.glob("*.yaml"))}
+    return tuple((path.stem, path) for path in sorted(folder.glob("*.yaml")))
 
 
 def builtin_benchmarks() -> dict[str, Path]:

@@ -56,6 +56,7 @@ def _private_cache(
     from mlops_maturity.questionnaire import load
 
     load._LOADED.clear()
+    load._SEEN.clear()
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.getbasetemp() / "cache"))
     monkeypatch.delenv("MLOPS_MATURITY_NO_CACHE", raising=False)
 

@@ -62,25 +62,30 @@ def normalise(q: Questionnaire, question: Any, value: Any) -> AnswerValue:
 
 def _choice(q: Questionnaire, question: ChoiceQuestion, value: Any) -> AnswerValue:
     allowed = [o.id for o in q.options_of(question)]
-    expected = "one of: " + ", ".join(allowed)
     if question.type == "single":
+        if isinstance(value, str) and value in allowed:
+            return value
         if not isinstance(value, str | int | float) or isinstance(value, bool):
-            raise ValueError(f"expected {expected}; got {show(value)}")
+            raise ValueError(f"expected {_one_of(allowed)}; got {show(value)}")
         if str(value) not in allowed:
-            raise ValueError(f"expected {expected}; got {show(value)}")
+            raise ValueError(f"expected {_one_of(allowed)}; got {show(value)}")
         return str(value)
     chosen = value if isinstance(value, list) else [value]
     bad = [c for c in chosen if not isinstance(c, str | int | float) or isinstance(c, bool)]
     if bad:
         raise ValueError(
-            f"expected a list of option ids ({expected}); got {show(bad[0])} in the list"
+            f"expected a list of option ids ({_one_of(allowed)}); got {show(bad[0])} in the list"
         )
     unknown = [str(c) for c in chosen if str(c) not in allowed]
     if unknown:
-        raise ValueError(f"unknown option {unknown[0]!r}; expected a list of {expected}")
+        raise ValueError(f"unknown option {unknown[0]!r}; expected a list of {_one_of(allowed)}")
     if len(set(map(str, chosen))) != len(chosen):
         raise ValueError("an option is listed twice")
     return [str(c) for c in chosen]
+
+
+def _one_of(allowed: list[str]) -> str:
+    return "one of: " + ", ".join(allowed)
 
 
 def _boolean(value: Any) -> bool:

@@ -102,10 +102,11 @@ def read_decisions(path: Path, q: Questionnaire) -> dict[str, Decision]:
 
 
 def _disagreements(q: Questionnaire, merged: Assessment) -> int:
-    from mlops_maturity.scoring.responses import disagreement, response_results
+    from mlops_maturity.scoring.responses import disagreement, step
 
     count = 0
     for qid, answer in merged.answers.items():
         question = q.placed[qid].question
-        count += disagreement(question, response_results(q, question, answer.responses))[1]
+        steps = [step(q, question, r.value) for r in answer.responses]
+        count += disagreement(question, steps)[1]
     return count

@@ -47,33 +47,50 @@ def load_questionnaire(ref: str | Path, *, relative_to: Path | None = None) -> Q
     from mlops_maturity.questionnaire import cache
 
     path = resolve(ref, relative_to=relative_to)
+    seen = _seen(path) if cache.cache_dir() is not None else None
+    if seen is not None and seen in _SEEN:
+        return _SEEN[seen]
     try:
         content = read_capped(path)
         key = cache.key(content) if cache.cache_dir() is not None else ""
         if key in _LOADED:
-            return _LOADED[key]
+            return _remember(key, _LOADED[key], seen)
         cached = _from_cache(cache.get(content))
         if cached is not None:
-            return _remember(key, cached)
+            return _remember(key, cached, seen)
         doc = parse_bytes(content, str(path))
     except YamlFileError as exc:
         raise QuestionnaireError([exc.problem]) from None
     questionnaire, includes = validate_document(doc, folder=path.parent)
     cache.put(content, questionnaire, includes)
-    return _remember(key, questionnaire)
+    return _remember(key, questionnaire, seen)
 
 
 # NOTE: a questionnaire is immutable, so one process may share it: merging 200 answer files
-# of one questionnaire reads it once, not 200 times.
+# of one questionnaire reads it once, not 200 times. A file is known again by its place,
+# size and time of change; the same content at another place by its digest.
 _LOADED: dict[str, Questionnaire] = {}
+_SEEN: dict[tuple[object, ...], Questionnaire] = {}
+Seen = tuple[object, ...]
 
 
-def _remember(key: str, questionnaire: Questionnaire) -> Questionnaire:
+def _seen(path: Path) -> Seen | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None  # reading it says what is wrong
+    return (str(path.resolve()), info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def _remember(key: str, questionnaire: Questionnaire, seen: Seen | None) -> Questionnaire:
     if not key:  # caching is turned off: every load reads the file
         return questionnaire
     if len(_LOADED) >= 16:
         _LOADED.clear()
+        _SEEN.clear()
     _LOADED[key] = questionnaire
+    if seen is not None:
+        _SEEN[seen] = questionnaire
     return questionnaire
 
 

@@ -178,7 +178,9 @@ def parse_yaml(text: str, name: str) -> Document:
     loader = StrictLoader(text)
     try:
         root = loader.get_single_node()
-        _refuse_aliases(root)
+        # NOTE: an alias is written `*name`; text without a `*` has none to look for.
+        if "*" in text:
+            _refuse_aliases(root)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark

@@ -123,7 +123,7 @@ def _with_responses(
 ) -> AnswerResult:
     """A workshop answer: who said what, how far apart, and the facilitator's decision."""
     found = response_results(q, placed.question, answer.responses)
-    spread, split = disagreement(placed.question, found)
+    spread, split = disagreement(placed.question, [r.step for r in found])
     update = {"responses": found, "spread": spread, "disagreement": split}
     return result.model_copy(update={**update, "decision": answer.decision})
 

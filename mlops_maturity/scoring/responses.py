@@ -78,12 +78,12 @@ def _label(q: Questionnaire, question: object, value: AnswerValue) -> str:
     return special(value) or answer_label(q, question, value)
 
 
-def disagreement(question: object, found: Sequence[ResponseResult]) -> tuple[float | None, bool]:
-    """How far apart the answers lie, and whether that is a disagreement worth discussing.
+def disagreement(question: object, found: Sequence[float | None]) -> tuple[float | None, bool]:
+    """How far apart the answers' steps lie, and whether that is a disagreement to discuss.
 
     Answers two or more levels apart disagree; on yes/no, any split does.
     """
-    steps = [r.step for r in found if r.step is not None]
+    steps = [s for s in found if s is not None]
     if len(steps) < 2:
         return None, False
     spread = max(steps) - min(steps)
