@@ -1,10 +1,11 @@
-"""Commands about questionnaires: list, show, validate, schema; blank templates; doctor."""
+"""Commands about questionnaires: list, show, validate, schema; blank and printable templates."""
 
 from __future__ import annotations
 
 import sys
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -19,26 +20,101 @@ from mlops_maturity.cli.app import (
     questionnaires_app,
 )
 from mlops_maturity.cli.delivery import emit
-from mlops_maturity.errors import InputFileError
+from mlops_maturity.errors import InputFileError, MaturityError
 from mlops_maturity.render.formats import ListFormat
+
+if TYPE_CHECKING:
+    from mlops_maturity.questionnaire.model import Questionnaire
+
+
+class TemplateFormat(StrEnum):
+    """What ``template`` writes: a blank answer file, or a printable questionnaire."""
+
+    yaml = "yaml"
+    html = "html"
+    pdf = "pdf"
+
+
+TEMPLATE_EXTENSIONS = {
+    ".yaml": TemplateFormat.yaml,
+    ".yml": TemplateFormat.yaml,
+    ".html": TemplateFormat.html,
+    ".htm": TemplateFormat.html,
+    ".pdf": TemplateFormat.pdf,
+}
+
+
+def template_format(fmt: TemplateFormat | None, output: str | None) -> TemplateFormat:
+    """The format asked for, or the one ``-o``'s extension names; a disagreement is an error."""
+    suffix = "" if output in (None, "-") else Path(str(output)).suffix.lower()
+    implied = TEMPLATE_EXTENSIONS.get(suffix)
+    if fmt is None:
+        return implied or TemplateFormat.yaml
+    if implied is not None and implied is not fmt:
+        raise MaturityError(
+            f"-o {output} looks like {implied.value} but --format is {fmt.value}; "
+            f"drop --format, or name the file for {fmt.value}"
+        )
+    return fmt
 
 
 @app.command()
 @boundary
 def template(
     questionnaire: QuestionnaireOpt = "mlops",
+    fmt: Annotated[
+        TemplateFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="yaml: a blank answer file (default); html or pdf: a printable questionnaire.",
+        ),
+    ] = None,
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
-    """Write a blank answer file: every question as a comment with its allowed answers."""
+    """Write a blank answer file, or a printable questionnaire for workshops on paper."""
     from mlops_maturity.assessment.template import build_template
     from mlops_maturity.questionnaire.load import load_questionnaire, reference_for
 
+    kind = template_format(fmt, output)
     q = load_questionnaire(questionnaire)
+    if kind is not TemplateFormat.yaml:
+        printable(q, kind, output, force=force)
+        return
     target = None if output in (None, "-") else Path(str(output))
     emit(build_template(q, reference_for(questionnaire, target)), output, force=force)
     if output not in (None, "-"):
         err(f"Wrote {output}. Fill it in, then run: mlops-maturity report {output}")
+
+
+def printable(q: Questionnaire, kind: TemplateFormat, output: str | None, *, force: bool) -> None:
+    """Render the printable questionnaire as HTML or PDF and deliver it."""
+    from mlops_maturity.cli.delivery import refuse_overwrite
+    from mlops_maturity.render.pdf import pango_problem
+    from mlops_maturity.render.printable import (
+        render_questionnaire_html,
+        render_questionnaire_pdf,
+    )
+
+    to_stdout = output in (None, "-")
+    if kind is TemplateFormat.pdf and to_stdout and sys.stdout.isatty():
+        raise MaturityError("a PDF cannot be shown in the terminal; write it with -o FILE.pdf")
+    if not to_stdout:
+        refuse_overwrite(Path(str(output)), force=force)
+    pages = None
+    content: str | bytes
+    if kind is TemplateFormat.pdf:
+        problem = pango_problem()
+        if problem is not None:
+            raise MaturityError(problem)
+        content, pages = render_questionnaire_pdf(q)
+    else:
+        content = render_questionnaire_html(q)
+    emit(content, output, force=force)
+    if not to_stdout:
+        size = "" if pages is None else f" ({pages} page{'s' if pages != 1 else ''})"
+        err(f"Wrote {output}{size}. Print it on A4, one copy per respondent.")
 
 
 @app.command()

@@ -12,6 +12,7 @@ from mlops_maturity.cli import (  # noqa: F401
     merge,
     metrics,
     report,
+    workshop,
 )
 from mlops_maturity.cli.app import app
 
