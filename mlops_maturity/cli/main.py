@@ -8,7 +8,6 @@ import os
 from mlops_maturity.cli import (  # noqa: F401
     assess,
     catalog,
-    compare,
     merge,
     metrics,
     report,
