@@ -8,6 +8,7 @@ import os
 from mlops_maturity.cli import (  # noqa: F401
     assess,
     catalog,
+    compare,
     merge,
     metrics,
     report,

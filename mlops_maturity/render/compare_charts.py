@@ -11,7 +11,7 @@ from mlops_maturity.history.model import Cell, Comparison, Row
 from mlops_maturity.render.html import wrap
 from mlops_maturity.render.text import fmt_score, fraction
 
-MAX_LABELS = 8  # period labels under a trend; more would overlap
+LABEL_WIDTH = 64  # room a period label needs under a trend, so that labels never overlap
 
 
 @dataclass(frozen=True)
@@ -56,27 +56,8 @@ class TrendChart:
 def trend(row: Row, comparison: Comparison, *, width: int = 660, height: int = 220) -> TrendChart:
     """The trend of one row (the whole or a group) over every period."""
     left, right, top, bottom = 40.0, width - 14.0, 14.0, height - 30.0
-    cells = row.cells
-    low, high = _axis(cells)
-    step = (right - left) / max(1, len(cells) - 1)
-    every = math.ceil(len(cells) / MAX_LABELS)
-    points = []
-    for i, cell in enumerate(cells):
-        x = left + step * i if len(cells) > 1 else (left + right) / 2
-        y = None
-        if cell is not None and cell.score is not None:
-            y = bottom - (bottom - top) * (cell.score - low) / ((high - low) or 1)
-        shown = i % every == 0 or i == len(cells) - 1
-        period = comparison.periods[i]
-        points.append(
-            TrendPoint(
-                x=round(x, 1),
-                y=None if y is None else round(y, 1),
-                label=(wrap(period.label, 12, 1)[0] if shown else ""),
-                value="" if cell is None else fmt_score(cell.score),
-                draft=period.provisional,
-            )
-        )
+    low, high = _axis(row.cells)
+    points = _points(row, comparison, (left, right, top, bottom), (low, high))
     return TrendChart(
         title=row.title,
         width=width,
@@ -86,10 +67,40 @@ def trend(row: Row, comparison: Comparison, *, width: int = 660, height: int = 2
         top=top,
         bottom=bottom,
         grid=_grid(low, high, top, bottom),
-        points=tuple(points),
+        points=points,
         segments=_segments(points),
         versions=_version_marks(row, comparison, points),
     )
+
+
+def _points(
+    row: Row,
+    comparison: Comparison,
+    box: tuple[float, float, float, float],
+    axis: tuple[float, float],
+) -> tuple[TrendPoint, ...]:
+    """Each period along the x axis, its score up the y axis; every few periods labelled."""
+    (left, right, top, bottom), (low, high) = box, axis
+    count = len(row.cells)
+    step = (right - left) / max(1, count - 1)
+    every = math.ceil(count / max(2, int((right - left) / LABEL_WIDTH)))
+    points = []
+    for i, (cell, period) in enumerate(zip(row.cells, comparison.periods, strict=True)):
+        y = None
+        if cell is not None and cell.score is not None:
+            y = round(bottom - (bottom - top) * (cell.score - low) / ((high - low) or 1), 1)
+        # NOTE: the last period is always named; a label too close before it is dropped.
+        shown = i == count - 1 or (i % every == 0 and count - 1 - i >= every)
+        points.append(
+            TrendPoint(
+                x=round(left + step * i if count > 1 else (left + right) / 2, 1),
+                y=y,
+                label=(wrap(period.label, 12, 1)[0] if shown else ""),
+                value="" if cell is None else fmt_score(cell.score),
+                draft=period.provisional,
+            )
+        )
+    return tuple(points)
 
 
 def _axis(cells: Sequence[Cell | None]) -> tuple[float, float]:
@@ -169,20 +180,9 @@ def radar_pair(
         return None
     cx, cy = width / 2, radius + 48
     angles = [-math.pi / 2 + 2 * math.pi * i / len(rows) for i in range(len(rows))]
-
-    def at(share: float, angle: float) -> tuple[float, float]:
-        return round(cx + radius * share * math.cos(angle), 1), round(
-            cy + radius * share * math.sin(angle), 1
-        )
-
-    def polygon(shares: Sequence[float]) -> str:
-        corners = (at(s, a) for s, a in zip(shares, angles, strict=True))
-        return " ".join(f"{x:.1f},{y:.1f}" for x, y in corners)
-
-    firsts = [_share(r.cells[0]) for r in rows]
-    lasts = [_share(r.cells[-1]) for r in rows]
+    centre = (cx, cy, radius)
     rings = tuple(
-        (polygon([f] * len(rows)), label, round(cy - radius * f - 3, 1))
+        (_polygon([f] * len(rows), angles, centre), label, round(cy - radius * f - 3, 1))
         for f, label in _rings(comparison)
     )
     spokes = tuple(_spoke(r, a, cx, cy, radius) for r, a in zip(rows, angles, strict=True))
@@ -194,10 +194,21 @@ def radar_pair(
         cy=cy,
         rings=rings,
         spokes=spokes,
-        first=polygon(firsts),
-        last=polygon(lasts),
+        first=_polygon([_share(r.cells[0]) for r in rows], angles, centre),
+        last=_polygon([_share(r.cells[-1]) for r in rows], angles, centre),
         first_label=periods[0].label,
         last_label=periods[-1].label,
+    )
+
+
+def _polygon(
+    shares: Sequence[float], angles: Sequence[float], centre: tuple[float, float, float]
+) -> str:
+    """SVG polygon points: each share (0 to 1) along its spoke."""
+    cx, cy, radius = centre
+    return " ".join(
+        f"{cx + radius * s * math.cos(a):.1f},{cy + radius * s * math.sin(a):.1f}"
+        for s, a in zip(shares, angles, strict=True)
     )
 
 

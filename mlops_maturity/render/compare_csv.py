@@ -1,4 +1,8 @@
-"""CSV of comparisons and portfolios: one row per group and period (or team), for spreadsheets."""
+"""CSV of comparisons and portfolios: one row per group and period (or team), for spreadsheets.
+
+Text from questionnaires and answer files goes through ``cell`` (no formula injection); numbers
+are written as numbers, minus signs included.
+"""
 
 from __future__ import annotations
 
@@ -48,14 +52,14 @@ def _number(value: float | None) -> str:
 def _level(mark: Mark | None) -> str:
     if mark is None:
         return ""
-    return mark.name if mark.value is None else str(mark.value)
+    return cell(mark.name) if mark.value is None else str(mark.value)
 
 
 def _write(header: tuple[str, ...], rows: Iterable[list[str]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([[cell(v) for v in row] for row in rows])
+    writer.writerows(rows)
     return buffer.getvalue()
 
 
@@ -67,12 +71,12 @@ def comparison_csv(c: Comparison) -> str:
             for period, item in zip(c.periods, row.cells, strict=True):
                 yield [
                     row.id,
-                    row.title,
+                    cell(row.title),
                     str(len(row.path)),
-                    period.label,
+                    cell(period.label),
                     "" if period.date is None else period.date.isoformat(),
                     "yes" if period.provisional else "no",
-                    period.questionnaire.version,
+                    cell(period.questionnaire.version),
                     *_cell(item),
                 ]
 
@@ -101,12 +105,12 @@ def portfolio_csv(p: Portfolio) -> str:
             for row in (p.overall, *p.groups):
                 item = row.cells[i]
                 yield [
-                    team.label,
-                    team.period,
+                    cell(team.label),
+                    cell(team.period),
                     "yes" if team.provisional else "no",
-                    team.questionnaire.version,
+                    cell(team.questionnaire.version),
                     row.id,
-                    row.title,
+                    cell(row.title),
                     str(len(row.path)),
                     *_team_cell(item, row.median),
                     "yes" if i in row.best else "no",

@@ -8,7 +8,8 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
-from mlops_maturity.render.comparison import ComparisonView, MoveLine, ScoreLine
+from mlops_maturity.render.compare_details import MoveLine
+from mlops_maturity.render.comparison import ComparisonView, ScoreLine
 from mlops_maturity.render.text import fit
 
 STYLE = {"up": "green", "down": "red", "same": "dim", "none": "dim"}
@@ -17,27 +18,49 @@ ANSWERS = 3  # answers shown per movement
 TITLES = 8  # recommendations shown per list
 
 
-def say(console: Console, text: str, *, indent: int = 0, style: str = "") -> None:
-    """Print wrapped text with every line indented (and no trailing spaces)."""
-    width = max(20, console.width - indent)
+class Page:
+    """Lines gathered for a single print: rich spends about a millisecond on every call."""
+
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.lines: list[Text] = []
+
+    def print(self, text: Text | str = "") -> None:
+        """Add a line (or lines, separated by newlines) of already wrapped text."""
+        self.lines.append(text if isinstance(text, Text) else Text(text))
+
+    def flush(self, console: Console) -> None:
+        """Print every line gathered, as it is."""
+        console.print(Text("\n").join(self.lines), soft_wrap=True)
+
+
+def say(page: Page, text: str, *, indent: int = 0, style: str = "") -> None:
+    """Add wrapped text with every line indented (and no trailing spaces)."""
+    width = max(20, page.width - indent)
     for line in textwrap.wrap(" ".join(text.split()), width) or [""]:
-        console.print(Text(" " * indent + line, style=style), overflow="ignore", crop=False)
+        page.print(Text(" " * indent + line, style=style))
 
 
-def hang(console: Console, head: Text, text: str, *, indent: int) -> None:
+def hang(page: Page, head: Text, text: str, *, indent: int) -> None:
     """``head`` then ``text``, wrapped with the following lines under the text."""
     lead = indent + len(head.plain) + 1
-    lines = textwrap.wrap(" ".join(text.split()), max(20, console.width - lead)) or [""]
-    console.print(Text.assemble(" " * indent, head, " ", lines[0]), overflow="ignore", crop=False)
+    lines = textwrap.wrap(" ".join(text.split()), max(20, page.width - lead)) or [""]
+    page.print(Text.assemble(" " * indent, head, " ", lines[0]))
     for line in lines[1:]:
-        console.print(Text(" " * lead + line), overflow="ignore", crop=False)
+        page.print(Text(" " * lead + line))
 
 
 def print_comparison(view: ComparisonView, console: Console) -> None:
     """Headline, summary, the table of scores, movements, recommendations, progress, versions."""
     console.print(_headline(view))
+    page = Page(console.width)
+    _body(view, page)
+    page.flush(console)
+
+
+def _body(view: ComparisonView, console: Page) -> None:
     for line in view.drafts:
-        say(console, f"Draft: {line}.", style="bold yellow")
+        say(console, f"{line}.", style="bold yellow")
     for line in view.differences:
         say(console, f"Mixed set: {line}", style="bold yellow")
     console.print()
@@ -118,7 +141,7 @@ def _row(out: Text, line: ScoreLine, keep: list[int], widths: tuple[int, ...]) -
     out.append(line.staged, style="bold" if line.staged_moved else "")
 
 
-def _moves(console: Console, heading: str, moves: tuple[MoveLine, ...], none: str) -> None:
+def _moves(console: Page, heading: str, moves: tuple[MoveLine, ...], none: str) -> None:
     console.print(Text("\n" + heading, style="bold"))
     if not moves:
         say(console, none, indent=2)
@@ -149,7 +172,7 @@ def _way(change: str) -> str:
     return {"▲": "up", "▼": "down", "=": "same"}.get(change[:1], "none")
 
 
-def _steps(view: ComparisonView, console: Console) -> None:
+def _steps(view: ComparisonView, console: Page) -> None:
     if not view.steps:
         return
     latest, earlier = view.steps[0], view.steps[1:]
@@ -173,28 +196,30 @@ def _steps(view: ComparisonView, console: Console) -> None:
             indent=2,
             style="dim",
         )
-    if earlier:
-        counts = "; ".join(f"{s.label}: {len(s.closed)} closed, {len(s.new)} new" for s in earlier)
+    counted = [(s.label, len(s.closed), len(s.new)) for s in earlier] + list(view.earlier)
+    if counted:
+        counts = "; ".join(f"{label}: {closed} closed, {new} new" for label, closed, new in counted)
         say(console, f"Earlier: {counts}.", indent=2, style="dim")
 
 
-def _progress(view: ComparisonView, console: Console) -> None:
+def _progress(view: ComparisonView, console: Page) -> None:
     if not view.progress:
         return
     console.print(Text.assemble("\n", ("Progress to target", "bold"), f" ({view.progress_note})"))
-    width = max(len(p[0]) for p in view.progress)
+    width = min(30, max(len("  " * max(0, p.depth) + p.title) for p in view.progress))
     console.print(Text(f"  {'Area'.ljust(width)}  Target    Baseline  Now   Progress", style="dim"))
-    for title, target, baseline, now, progress in view.progress:
+    for p in view.progress:
+        name = fit("  " * max(0, p.depth) + p.title, width).ljust(width)
         console.print(
-            Text(f"  {title.ljust(width)}  {target:<8}  {baseline:>8}  {now:>4}  {progress:>8}")
+            Text(f"  {name}  {p.target:<8}  {p.baseline:>8}  {p.now:>4}  {p.progress:>8}")
         )
 
 
-def _versions(view: ComparisonView, console: Console) -> None:
+def _versions(view: ComparisonView, console: Page) -> None:
     for v in view.versions:
         console.print(Text.assemble("\n", ("Questionnaire changed ", "bold"), v.label))
         for line in v.lines:
-            say(console, f"- {line}", indent=2)
+            hang(console, Text("-"), line, indent=2)
         say(console, v.affected, indent=2)
         if v.note:
             say(console, v.note, indent=2, style="dim")

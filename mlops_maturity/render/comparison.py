@@ -7,29 +7,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mlops_maturity.history.model import (
-    Cell,
-    Comparison,
-    Movement,
-    RecommendationChange,
-    Row,
-    Step,
-    VersionChange,
-)
+from mlops_maturity.history.model import Cell, Comparison, Row
 from mlops_maturity.render.compare_charts import RadarPair, TrendChart, radar_pair, trend
+from mlops_maturity.render.compare_details import (
+    Change,
+    MoveLine,
+    ProgressLine,
+    StepLine,
+    VersionLine,
+    move_line,
+    progress_lines,
+    step_line,
+    version_line,
+)
 from mlops_maturity.render.compare_text import (
     FLAG,
-    answer_words,
-    change_lines,
     change_text,
     direction,
     is_numbered,
     mark_short,
     mark_text,
     moved,
-    options_note,
-    percent_change,
-    share,
     staged_short,
     version_words,
 )
@@ -38,15 +36,8 @@ from mlops_maturity.render.text import fmt_score
 from mlops_maturity.render.view import ReportOptions
 
 SHOWN_PERIODS = 6  # period columns in tables: the first and the latest ones
-
-
-@dataclass(frozen=True)
-class Change:
-    """A change of score in words, its direction, and whether a questionnaire change affects it."""
-
-    text: str
-    direction: str
-    flagged: bool
+SHOWN_STEPS = 4  # steps whose recommendations are listed; earlier ones are counted
+DRAFTS = 2  # draft periods named one by one; more are summed up in one line
 
 
 @dataclass(frozen=True)
@@ -76,50 +67,6 @@ class Period:
 
 
 @dataclass(frozen=True)
-class AnswerLine:
-    """A question whose answer changed, in words."""
-
-    question: str
-    text: str
-    before: str
-    after: str
-    change: str
-    notes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class MoveLine:
-    """A capability that gained or fell, with the answers behind it."""
-
-    title: str
-    area: str
-    step: str
-    change: Change
-    answers: tuple[AnswerLine, ...]
-
-
-@dataclass(frozen=True)
-class StepLine:
-    """The recommendations closed, new, replaced and set aside from one period to the next."""
-
-    label: str
-    closed: tuple[tuple[str, str, str], ...]  # title, why, the answer now
-    new: tuple[tuple[str, str, str], ...]
-    replaced: tuple[tuple[str, str, str], ...]
-    set_aside: tuple[tuple[str, str, str], ...]
-
-
-@dataclass(frozen=True)
-class VersionLine:
-    """What changed between two questionnaire versions, and which scores it affects."""
-
-    label: str
-    lines: tuple[str, ...]
-    affected: str
-    note: str
-
-
-@dataclass(frozen=True)
 class ComparisonView:
     """What a comparison report says, for every renderer to lay out."""
 
@@ -138,8 +85,9 @@ class ComparisonView:
     flag_note: str
     gains: tuple[MoveLine, ...]
     regressions: tuple[MoveLine, ...]
-    steps: tuple[StepLine, ...]  # newest first
-    progress: tuple[tuple[str, str, str, str, str], ...]  # title, target, baseline, now, progress
+    steps: tuple[StepLine, ...]  # the latest few, newest first
+    earlier: tuple[tuple[str, int, int], ...]  # the steps before those: label, closed, new
+    progress: tuple[ProgressLine, ...]
     progress_note: str
     versions: tuple[VersionLine, ...]
     differences: tuple[str, ...]
@@ -174,19 +122,35 @@ def build_comparison_view(
         shown=shown,
         headline=mark_text(c.overall.cells[-1].level if c.overall.cells[-1] else None, numbered),
         summary=summary(c, numbered),
-        drafts=tuple(f"{p.label} is a draft: {p.draft}" for p in periods if p.draft),
+        drafts=_drafts(periods),
         lines=lines,
         flag_note=_flag_note(c),
-        gains=tuple(_move(c, m) for m in c.gains),
-        regressions=tuple(_move(c, m) for m in c.regressions),
-        steps=tuple(_step(c, step) for step in reversed(c.steps)),
-        progress=_progress(c, numbered),
+        gains=tuple(move_line(c, m) for m in c.gains),
+        regressions=tuple(move_line(c, m) for m in c.regressions),
+        steps=tuple(step_line(c, step) for step in reversed(c.steps[-SHOWN_STEPS:])),
+        earlier=tuple(
+            (f"{c.periods[s.before].label} → {c.periods[s.after].label}", len(s.closed), len(s.new))
+            for s in reversed(c.steps[:-SHOWN_STEPS])
+        ),
+        progress=progress_lines(c, numbered),
         progress_note=f"Baseline {c.periods[0].label}, now {c.periods[-1].label}.",
-        versions=tuple(_version(c, v) for v in c.versions),
+        versions=tuple(version_line(c, v) for v in c.versions),
         differences=differences(c.differences),
         overall_trend=trend(c.overall, c),
         trends=tuple(trend(r, c, width=330, height=180) for r in c.groups if len(r.path) == 1),
         radar=radar_pair(c),
+    )
+
+
+def _drafts(periods: tuple[Period, ...]) -> tuple[str, ...]:
+    """Each draft period in a line, or one line naming them all when there are many."""
+    drafts = [p for p in periods if p.draft]
+    if len(drafts) <= DRAFTS:
+        return tuple(f"{p.label} is a draft: {p.draft}" for p in drafts)
+    names = ", ".join(p.label for p in drafts[:-1]) + f" and {drafts[-1].label}"
+    return (
+        f"{len(drafts)} of {len(periods)} periods are drafts (not every question answered): "
+        f"{names}",
     )
 
 
@@ -258,92 +222,3 @@ def _flag_note(c: Comparison) -> str:
         f"{FLAG} The questions or scoring of this part changed between questionnaire versions, so "
         "the number does not compare like with like; “Questionnaire versions” lists the changes."
     )
-
-
-def _move(c: Comparison, m: Movement) -> MoveLine:
-    step = f"{c.periods[m.period - 1].label} → {c.periods[m.period].label}"
-    answers = tuple(
-        AnswerLine(
-            question=a.question,
-            text=a.text,
-            before=answer_words(a.before_status, a.before),
-            after=answer_words(a.after_status, a.after),
-            change=change_text(_difference(a.before_score, a.after_score)),
-            notes=(a.after_note,) if a.after_note else (),
-        )
-        for a in m.answers
-    )
-    text = change_text(m.change) + (FLAG if m.changed_questions else "")
-    return MoveLine(
-        m.title, m.area, step, Change(text, direction(m.change), m.changed_questions), answers
-    )
-
-
-def _difference(before: float | None, after: float | None) -> float | None:
-    return None if before is None or after is None else after - before
-
-
-REASONS = {
-    "improved": "the answer improved",
-    "answer_changed": "the answer changed",
-    "worse": "the answer fell",
-    "same_answer": "the questionnaire's step changed",
-    "first_answer": "answered for the first time",
-    "new_question": "a new question",
-    "question_removed": "the question was removed",
-    "not_applicable": "now not applicable",
-    "skipped": "its condition no longer holds",
-    "unanswered": "not answered this time",
-}
-
-
-def _step(c: Comparison, step: Step) -> StepLine:
-    label = f"{c.periods[step.before].label} → {c.periods[step.after].label}"
-    return StepLine(
-        label,
-        _recs(step.closed),
-        _recs(step.new),
-        _recs(step.replaced),
-        _recs(step.set_aside),
-    )
-
-
-NEXT = {"improved": "the next step after an improvement"}
-
-
-def _recs(items: tuple[RecommendationChange, ...]) -> tuple[tuple[str, str, str], ...]:
-    """Each recommendation's title, why it came or went, and the answer now."""
-    return tuple(
-        (r.title, (NEXT if r.kind == "new" else {}).get(r.reason, REASONS[r.reason]), r.after)
-        for r in items
-    )
-
-
-def _progress(c: Comparison, numbered: bool) -> tuple[tuple[str, str, str, str, str], ...]:
-    names = {lv.value: lv for lv in c.levels}
-    out = []
-    for p in c.progress:
-        level = names.get(p.target) if p.target is not None else None
-        target = "—" if level is None else (f"Level {level.value}" if numbered else level.name)
-        out.append(
-            (p.title, target, share(p.baseline), share(p.current), percent_change(p.progress))
-        )
-    return tuple(out)
-
-
-def _version(c: Comparison, v: VersionChange) -> VersionLine:
-    before, after = v.between
-    label = (
-        f"{c.periods[before].label} ({version_words(v.before)}) → "
-        f"{c.periods[after].label} ({version_words(v.after)})"
-    )
-    return VersionLine(label, change_lines(v), affected_words(v, c.groups), options_note(v))
-
-
-def affected_words(v: VersionChange, rows: tuple[Row, ...]) -> str:
-    """Which scores the changes affect, by title."""
-    if not v.affected:
-        return "No score is affected: only wording changed."
-    titles = {r.id: r.title for r in rows}
-    hit = [titles.get(g, g) for g in v.affected if g]
-    return "Scores affected: the overall score" + (f", {', '.join(hit)}" if hit else "") + "."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from mlops_maturity.history.model import Portfolio, PortfolioRow, SharedGap, TeamCell, VersionChange
@@ -22,6 +23,7 @@ from mlops_maturity.render.view import ReportOptions
 
 COLUMNS = 6  # teams per heat-map table; more are split into further tables
 GAPS = 10  # shared gaps shown in reports (the JSON has them all)
+DRAFTS = 2  # draft teams named one by one; more are summed up in one line
 
 
 @dataclass(frozen=True)
@@ -141,11 +143,20 @@ def build_portfolio_view(p: Portfolio, options: ReportOptions | None = None) -> 
         ),
         gaps=tuple(_gap(p, rank, g, names) for rank, g in enumerate(p.gaps[:GAPS], 1)),
         more_gaps=max(0, len(p.gaps) - GAPS),
-        best=tuple(_best(r, names) for r in p.groups if r.id in leaves and r.best),
+        best=tuple(_best(r, names) for r in p.groups if r.id in leaves and _standout(r)),
         versions=tuple(_version(p, v, names) for v in p.versions),
         differences=differences(p.differences),
-        drafts=tuple(f"{t.label} ({t.period}) is a draft." for t in p.teams if t.provisional),
+        drafts=_drafts(p),
     )
+
+
+def _drafts(p: Portfolio) -> tuple[str, ...]:
+    """Each team whose result is a draft, or one line naming them all when there are many."""
+    drafts = [t for t in p.teams if t.provisional]
+    if len(drafts) <= DRAFTS:
+        return tuple(f"{t.label} ({t.period}) is a draft." for t in drafts)
+    names = ", ".join(t.label for t in drafts[:-1]) + f" and {drafts[-1].label}"
+    return (f"{len(drafts)} of {len(p.teams)} teams' results are drafts: {names}.",)
 
 
 def _capabilities(rows: tuple[PortfolioRow, ...]) -> set[str]:
@@ -174,6 +185,7 @@ def _distance(cell: TeamCell | None) -> str:
 
 
 def _heat(p: Portfolio, row: PortfolioRow, numbered: bool, capability: bool) -> HeatLine:
+    standout = set(row.best) if _standout(row) else set()
     cells = []
     for i, cell in enumerate(row.cells):
         value = cell.level.value if cell and cell.level else None
@@ -184,9 +196,9 @@ def _heat(p: Portfolio, row: PortfolioRow, numbered: bool, capability: bool) -> 
                 + (FLAG if cell and cell.changed else ""),
                 level="" if cell is None else mark_short(cell.level, numbered),
                 colour=colour,
-                ink=ink(colour),
+                ink=_ink(colour),
                 distance=_distance(cell),
-                best=i in row.best and len(p.teams) > 1,
+                best=i in standout,
                 flagged=bool(cell and cell.changed),
             )
         )
@@ -198,6 +210,18 @@ def _heat(p: Portfolio, row: PortfolioRow, numbered: bool, capability: bool) -> 
         median_level=mark_short(row.median_level, numbered) if row.median_level else "",
         capability=capability,
     )
+
+
+@functools.cache
+def _ink(colour: str) -> str:
+    """Text colour on a cell: a handful of level colours, thousands of cells."""
+    return ink(colour)
+
+
+def _standout(row: PortfolioRow) -> bool:
+    """Whether some teams are ahead: not every scored team shares the best score."""
+    scored = sum(1 for c in row.cells if c is not None and c.score is not None)
+    return 0 < len(row.best) < scored
 
 
 def _gap(p: Portfolio, rank: int, g: SharedGap, names: list[str]) -> GapLine:
@@ -212,18 +236,25 @@ def _gap(p: Portfolio, rank: int, g: SharedGap, names: list[str]) -> GapLine:
         question=g.question,
         text=g.text,
         area=area,
-        count=f"{len(g.teams)} of {len(p.teams)} teams",
+        count=_held(g, names),
         teams=", ".join(names[t] for t in g.teams),
         blocking=blocking,
         answers=tuple((names[a.team], a.answer, a.title) for a in g.answers),
     )
 
 
+def _held(g: SharedGap, names: list[str]) -> str:
+    """``holds back 3 of 4 teams (A, B, C); 4 have the gap``."""
+    back, having = len(g.held_back), len(g.teams)
+    which = "" if back == len(names) else f" ({', '.join(names[t] for t in g.held_back)})"
+    more = f"; {having} have the gap" if having > back else ""
+    return f"holds back {back} of {len(names)} teams{which}{more}"
+
+
 def _best(row: PortfolioRow, names: list[str]) -> tuple[str, str, str, str]:
     cell = row.cells[row.best[0]]
     score = fmt_score(cell.score) if cell else "—"
-    teams = ", ".join(names[i] for i in row.best) if len(row.best) < len(names) else "every team"
-    return (row.title, teams, score, fmt_score(row.median))
+    return (row.title, ", ".join(names[i] for i in row.best), score, fmt_score(row.median))
 
 
 def _version(p: Portfolio, v: VersionChange, names: list[str]) -> VersionNote:
@@ -250,8 +281,8 @@ def _summary(p: Portfolio, names: list[str]) -> tuple[str, ...]:
     if p.gaps:
         g = p.gaps[0]
         out.append(
-            f"The gap most teams share: {g.title} ({len(g.teams)} of {len(p.teams)} teams); "
-            f"{len(p.gaps)} gaps are shared by two or more teams."
+            f"The gap holding most teams back: {g.title} ({len(g.held_back)} of {len(p.teams)} "
+            f"teams); {len(p.gaps)} gaps are shared by two or more teams."
         )
     if p.versions:
         out.append(
