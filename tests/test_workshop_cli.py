@@ -99,7 +99,7 @@ def test_a_workshop_file_merges_again_with_another_respondent(
 @pytest.mark.parametrize(
     ("other", "message"),
     [
-        ("subject", "is about example corp · support ml · 2026-q3, but"),
+        ("subject", "is about Example Corp · Support ML · 2026-Q3, but"),
         ("twice", "Ana Example answers twice"),
         ("empty", "Dee Example answered no question"),
     ],
@@ -146,3 +146,13 @@ def test_decision_mistakes_are_located(
     result = run(["workshop", "merge", *map(str, three), "--decisions", str(path)], code=1)
     assert message in result.stderr
     assert result.stdout == ""
+
+
+def test_the_example_workshop_file_is_the_merge_of_its_answers_and_decisions(run: Run) -> None:
+    example = Path(__file__).parent.parent / "examples" / "workshop"
+    files = sorted(str(p) for p in (example / "answers").glob("*.yaml"))
+    result = run(["workshop", "merge", *files, "--decisions", str(example / "decisions.yaml")])
+    assert result.stdout == (example / "workshop.yaml").read_text()
+    report = run(["report", str(example / "workshop.yaml")]).stdout
+    assert "Discussion agenda (10 disagreements)" in report
+    assert "Decided: As well, model quality is checked by hand now and then" in report

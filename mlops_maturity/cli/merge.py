@@ -82,16 +82,20 @@ def _same(
             f"{expected[0]} {expected[1]}: a workshop merges answers to one questionnaire version"
         )
     mine, theirs = _subject(found), _subject(first)
-    if mine != theirs:
+    if [p.casefold() for p in mine] != [p.casefold() for p in theirs]:
         raise MaturityError(
-            f"{path} is about {' · '.join(mine) or 'no subject'}, but {first_path} is about "
-            f"{' · '.join(theirs) or 'no subject'}: a workshop merges answers about one team"
+            f"{path} is about {_about(mine)}, but {first_path} is about "
+            f"{_about(theirs)}: a workshop merges answers about one team"
         )
 
 
 def _subject(assessment: Assessment) -> tuple[str, ...]:
     s = assessment.subject
-    return tuple(" ".join(part.split()).casefold() for part in (s.organization, s.team, s.period))
+    return tuple(" ".join(part.split()) for part in (s.organization, s.team, s.period))
+
+
+def _about(subject: tuple[str, ...]) -> str:
+    return " · ".join(part for part in subject if part) or "no subject"
 
 
 def read_decisions(path: Path, q: Questionnaire) -> dict[str, Decision]:
