@@ -12,35 +12,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mlops_maturity.history.model import Progress
-from mlops_maturity.scoring.result import AnswerResult, GroupResult, Result
+from mlops_maturity.scoring.result import GroupResult, Result
+from mlops_maturity.scoring.targets import goals, scored
 
 EQUAL = 1e-9  # the baseline already at the target: progress is complete by definition
-
-
-def goals(result: Result) -> dict[str, float]:
-    """Each question's target score, from the innermost group on its path with a target."""
-    targets = dict(_targets(result.groups, (), None))
-    found: dict[str, float] = {}
-    for answer in result.answers:
-        target = targets.get(answer.group)
-        if target is not None and answer.max_score is not None:
-            found[answer.question] = min(float(target), answer.max_score)
-    return found
-
-
-def _targets(
-    groups: tuple[GroupResult, ...], trail: tuple[str, ...], inherited: int | None
-) -> Iterator[tuple[tuple[str, ...], int | None]]:
-    for group in groups:
-        path = (*trail, group.id)
-        target = group.target if group.target is not None else inherited
-        yield path, target
-        yield from _targets(group.groups, path, target)
-
-
-def scored(answer: AnswerResult) -> float | None:
-    """What a question counts as: its score, or what an unanswered one counts as."""
-    return answer.score if answer.status == "answered" else answer.counted_as
 
 
 def progress(first: Result, last: Result) -> tuple[Progress, ...]:

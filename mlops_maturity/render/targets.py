@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from mlops_maturity.scoring.result import AnswerResult, GroupResult, LevelRef, Result
+from mlops_maturity.scoring.result import GroupResult, LevelRef, Result
+from mlops_maturity.scoring.targets import goals, scored
 
 
 @dataclass(frozen=True)
@@ -44,44 +45,16 @@ def resolve_level(result: Result, text: str) -> int:
 
 def question_targets(result: Result) -> dict[str, QuestionTarget]:
     """Each scored question's target, from the innermost group on its path that has one."""
-    targets = _targets_by_path(result.groups, ())
     found: dict[str, QuestionTarget] = {}
+    by_question = goals(result)
     for answer in result.answers:
-        value = _score(answer)
-        target = next(
-            (
-                targets[answer.group[:k]]
-                for k in range(len(answer.group), 0, -1)
-                if answer.group[:k] in targets
-            ),
-            None,
-        )
-        if value is None or target is None or answer.max_score is None:
+        value = scored(answer)
+        goal = by_question.get(answer.question)
+        if value is None or goal is None:
             continue
-        # NOTE: a level's number is a score on the scale (level 2 = score 2); a question whose
-        # best answer scores less than the target counts as on target at its best.
-        goal = min(float(target), answer.max_score)
         found[answer.question] = QuestionTarget(
             answer.question, goal, value, round(max(0.0, goal - value), 9)
         )
-    return found
-
-
-def _score(answer: AnswerResult) -> float | None:
-    if answer.status == "answered":
-        return answer.score
-    return answer.counted_as
-
-
-def _targets_by_path(
-    groups: tuple[GroupResult, ...], trail: tuple[str, ...]
-) -> dict[tuple[str, ...], int]:
-    found: dict[tuple[str, ...], int] = {}
-    for group in groups:
-        path = (*trail, group.id)
-        if group.target is not None:
-            found[path] = group.target
-        found |= _targets_by_path(group.groups, path)
     return found
 
 
