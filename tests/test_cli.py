@@ -148,7 +148,7 @@ def test_list_json(run: Run) -> None:
     assert all(set(e) >= {"id", "title", "version", "questions"} for e in entries)
 
 
-@pytest.mark.parametrize("kind", ["questionnaire", "answers"])
+@pytest.mark.parametrize("kind", ["questionnaire", "answers", "benchmarks"])
 def test_schema_is_draft_07(run: Run, kind: str) -> None:
     schema = json.loads(run(["questionnaires", "schema", kind]).stdout)
     assert schema["$schema"] == "http://json-schema.org/draft-07/schema#"
@@ -164,7 +164,7 @@ def test_answers_schema_for_a_questionnaire_lists_its_questions(run: Run) -> Non
 
 def test_schema_kind_is_checked(run: Run) -> None:
     assert (
-        "expected 'questionnaire' or 'answers'"
+        "expected 'questionnaire', 'answers' or 'benchmarks'"
         in run(["questionnaires", "schema", "bogus"], code=2).stderr
     )
 

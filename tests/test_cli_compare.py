@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -152,3 +153,19 @@ def test_the_history_pdf(run: Run, tmp_path: Path) -> None:
     ).stdout
     assert "Trends by area" in text and "Scores by period" in text
     assert "Draft: 2026-Q4" in text
+
+
+def test_control_sequences_in_compared_files_are_shown_never_acted_on(
+    run: Run, tmp_path: Path
+) -> None:
+    evil = '"Litware \\e]0;owned\\a Insurance \\u202eevil"'
+    sources = [*HISTORY.glob("mlops-litware-2026-q[34].yaml"), *PORTFOLIO.glob("*.yaml")]
+    for source in sources:
+        folder = tmp_path / source.parent.name
+        folder.mkdir(exist_ok=True)
+        text = re.sub(r"organization: .*", lambda _: f"organization: {evil}", source.read_text())
+        (folder / source.name).write_text(re.sub(r"note: .*", lambda _: f"note: {evil}", text))
+    for args in (["compare", "history"], ["compare", "--across", "portfolio"]):
+        out = run([args[0], *args[1:-1], str(tmp_path / args[-1])]).stdout
+        assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+        assert "\\x1b]0;owned\\x07" in out

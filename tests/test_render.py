@@ -102,3 +102,19 @@ def test_terminal_control_sequences_in_user_text_are_shown_not_acted_on(
     out = run(["report", str(answers)]).stdout
     assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
     assert "\\x1b]0;owned\\x07" in out and "\\u202eevil" in out
+
+
+def test_questionnaire_listings_and_templates_show_control_sequences_never_act_on_them(
+    tmp_path: Path, run: Run
+) -> None:
+    text = (VALID / "tiny.yaml").read_text().replace("title: Tiny", f"title: {ESCAPES}")
+    (tmp_path / "q.yaml").write_text(text.replace("text: Do you?", f"text: {ESCAPES}"))
+    shown = run(["questionnaires", "show", str(tmp_path / "q.yaml")]).stdout
+    template = run(["template", "-q", str(tmp_path / "q.yaml")]).stdout
+    for out in (shown, template):
+        assert "\x1b" not in out and "\u202e" not in out and "\x07" not in out
+    assert "\\x1b]0;owned\\x07" in shown
+    assert "# Answer file for \\u001b]0;owned\\u0007 \\u001b[2J" in template
+    # NOTE: the blank answer file is still valid YAML, every comment on its own lines.
+    run(["template", "-q", str(tmp_path / "q.yaml"), "-o", str(tmp_path / "blank.yaml")])
+    assert "of 4 questions answered" in run(["report", str(tmp_path / "blank.yaml")]).stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import textwrap
 from typing import Any
 
@@ -11,10 +12,16 @@ from mlops_maturity.questionnaire.model import Questionnaire
 SCHEMA_FILE = "answers.schema.json"
 
 
+def _plain(text: str) -> str:
+    """One line for a comment, whatever the questionnaire holds: a line break would end the
+    comment, and a control character is not allowed in YAML (or would act on a terminal)."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in " ".join(text.split()))
+
+
 def _comment(text: str, indent: str, width: int = 96) -> list[str]:
     lines = []
     for paragraph in text.strip().splitlines() or [""]:
-        wrapped = textwrap.wrap(paragraph, width=width - len(indent) - 2) or [""]
+        wrapped = textwrap.wrap(_plain(paragraph), width=width - len(indent) - 2) or [""]
         lines += [f"{indent}# {line}".rstrip() for line in wrapped]
     return lines
 
@@ -27,9 +34,9 @@ def _allowed(entry: dict[str, Any]) -> list[str]:
             "multiple": "a list of any of, e.g. [a, b]:",
             "boolean": "yes or no:",
         }[kind]
-        out = [head] + [f"  {o['id']}: {o['label']}" for o in entry["options"]]
+        out = [head] + [f"  {o['id']}: {_plain(o['label'])}" for o in entry["options"]]
     elif kind == "number":
-        unit = f" ({entry['unit']})" if entry["unit"] else ""
+        unit = f" ({_plain(entry['unit'])})" if entry["unit"] else ""
         low = "no minimum" if entry["min"] is None else f"at least {entry['min']:g}"
         high = "" if entry["max"] is None else f", at most {entry['max']:g}"
         out = [f"a number{unit}, {low}{high}"]
@@ -44,14 +51,14 @@ def build_template(q: Questionnaire, reference: str) -> str:
     """The text of a blank answer file for ``q``; ``reference`` is what ``questionnaire:`` says."""
     lines = [
         f"# yaml-language-server: $schema={SCHEMA_FILE}",
-        f"# Answer file for {q.title} ({q.id} {q.version}).",
+        f"# Answer file for {_plain(q.title)} ({q.id} {_plain(q.version)}).",
         "# Fill in an answer after each question id; leave it empty to skip it for now.",
         "# Any answer can carry a note:  question-id: {value: ..., note: ...}",
         "# Then run: mlops-maturity report THIS_FILE",
         "# For completion in your editor, create the schema next to this file with:",
         f"#   mlops-maturity questionnaires schema answers -q {reference} -o {SCHEMA_FILE}",
         f"questionnaire: {reference}",
-        f'version: "{q.version}"',
+        f"version: {json.dumps(q.version, ensure_ascii=False)}",
         "subject:",
         "  organization:",
         "  team:",
@@ -70,7 +77,7 @@ def build_template(q: Questionnaire, reference: str) -> str:
     for placed in q.placed.values():
         if placed.path != current:
             current = placed.path
-            titles = " › ".join(g.title for g in placed.groups)
+            titles = " › ".join(_plain(g.title) for g in placed.groups)
             lines += ["", f"  # ── {titles}"]
         entry = question_entry(q, placed.question, placed.path)
         lines += _comment(placed.question.text, "  ")

@@ -138,7 +138,7 @@ def list_questionnaires(
     from mlops_maturity.questionnaire.catalog import list_builtin, render_list
 
     entries = list_builtin()
-    emit(render_list(entries, json=fmt is ListFormat.json), None, force=False)
+    emit(_shown(render_list(entries, json=fmt is ListFormat.json), fmt), None, force=False)
 
 
 @questionnaires_app.command("show")
@@ -152,7 +152,14 @@ def show_questionnaire(
     from mlops_maturity.questionnaire.load import load_questionnaire
 
     q = load_questionnaire(questionnaire)
-    emit(render_questionnaire(q, json=fmt is ListFormat.json), None, force=False)
+    emit(_shown(render_questionnaire(q, json=fmt is ListFormat.json), fmt), None, force=False)
+
+
+def _shown(text: str, fmt: ListFormat) -> str:
+    """Text for a terminal with its control characters shown, never acted on; JSON as it is."""
+    from mlops_maturity.render.text import visible
+
+    return text if fmt is ListFormat.json else visible(text)
 
 
 @questionnaires_app.command("validate")
@@ -181,7 +188,9 @@ def validate(
 @questionnaires_app.command("schema")
 @boundary
 def schema(
-    kind: Annotated[str, typer.Argument(help="'questionnaire' or 'answers'.")] = "questionnaire",
+    kind: Annotated[
+        str, typer.Argument(help="'questionnaire', 'answers' or 'benchmarks'.")
+    ] = "questionnaire",
     questionnaire: Annotated[
         str | None,
         typer.Option("--questionnaire", "-q", help="For answers: list this one's question ids."),
@@ -189,9 +198,10 @@ def schema(
     output: OutputOpt = None,
     force: ForceOpt = False,
 ) -> None:
-    """Print the JSON Schema (draft-07) of questionnaire files or of answer files."""
+    """Print the JSON Schema (draft-07) of questionnaire, answer or shared benchmark files."""
     from mlops_maturity.assessment.schema import schema_text
 
-    if kind not in {"questionnaire", "answers"}:
-        raise typer.BadParameter("expected 'questionnaire' or 'answers'", param_hint="KIND")
+    if kind not in {"questionnaire", "answers", "benchmarks"}:
+        message = "expected 'questionnaire', 'answers' or 'benchmarks'"
+        raise typer.BadParameter(message, param_hint="KIND")
     emit(schema_text(kind, questionnaire), output, force=force)

@@ -36,9 +36,11 @@ def build(value: Comparison | Portfolio, options: ReportOptions | None = None) -
 
 
 def render_terminal(view: View, console: Console) -> None:
-    """Print a comparison or a portfolio to ``console``."""
+    """Print a comparison or a portfolio to ``console``, its texts shown, never acted on."""
     from mlops_maturity.render.comparison import ComparisonView
+    from mlops_maturity.render.text import visible_all
 
+    view = visible_all(view)
     if isinstance(view, ComparisonView):
         from mlops_maturity.render.compare_terminal import print_comparison
 

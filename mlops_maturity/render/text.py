@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, TypeVar
 
 from mlops_maturity.scoring.result import GroupResult, LevelRef, Overall, Result
 
 CENT = Decimal("0.01")
+T = TypeVar("T")
 
 
 def fmt_score(score: float | None, high: float | None = None) -> str:
@@ -112,6 +115,24 @@ def visible(text: str) -> str:
     """User text safe for a terminal: control characters and direction overrides shown as
     escapes (``\\x1b``, ``\\u202e``) instead of acted on; line breaks and tabs kept."""
     return text.translate(_HIDDEN)
+
+
+def visible_all(value: T) -> T:
+    """A view with every text in it made safe for a terminal (see ``visible``).
+
+    Strings inside dataclasses and tuples are replaced; any other value is kept as it is.
+    """
+    found: Any = value
+    if isinstance(value, str):
+        found = visible(value)
+    elif isinstance(value, tuple):
+        items = [visible_all(item) for item in value]
+        found = tuple(items) if type(value) is tuple else type(value)(*items)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        fields = dataclasses.fields(value)
+        changes = {f.name: visible_all(getattr(value, f.name)) for f in fields if f.init}
+        found = dataclasses.replace(value, **changes)
+    return found  # type: ignore[no-any-return]
 
 
 def fit(text: str, width: int) -> str:
