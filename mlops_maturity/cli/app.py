@@ -93,8 +93,13 @@ def boundary(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from mlops_maturity.cli.streams import guard_streams, silence_stdout, stdout_failed
+
+        guard_streams()
         try:
-            return fn(*args, **kwargs)
+            found = fn(*args, **kwargs)
+            sys.stdout.flush()  # NOTE: a full disk shows here, not after the exit code is set
+            return found
         except (typer.Exit, typer.Abort, typer.BadParameter):
             raise
         except InputFileError as exc:
@@ -114,6 +119,10 @@ def boundary(fn: F) -> F:
         except Exception as exc:
             if _debug["on"]:
                 raise
+            if isinstance(exc, OSError) and stdout_failed(exc):
+                silence_stdout()
+                err(f"error: cannot write to standard output: {exc.strerror or exc}")
+                raise typer.Exit(EXIT_USER_ERROR) from None
             err(f"internal error: {type(exc).__name__}: {exc}")
             err("This is a bug in mlops-maturity; please report it with the output of --debug.")
             raise typer.Exit(EXIT_INTERNAL) from None

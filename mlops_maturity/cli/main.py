@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 # NOTE: each of these modules registers its commands on the application.
 from mlops_maturity.cli import (  # noqa: F401
@@ -14,7 +15,8 @@ from mlops_maturity.cli import (  # noqa: F401
     report,
     workshop,
 )
-from mlops_maturity.cli.app import app
+from mlops_maturity.cli.app import EXIT_USER_ERROR, app, err
+from mlops_maturity.cli.streams import guard_streams, silence_stdout, stdout_failed
 
 __all__ = ["app", "main"]
 
@@ -25,4 +27,13 @@ def main() -> None:
     # points on first use, which costs more start-up than the rest of a report; this command
     # has no use for them. Library users keep pydantic's default.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    app(prog_name="mlops-maturity")
+    guard_streams()
+    try:
+        app(prog_name="mlops-maturity")
+    except OSError as exc:
+        # NOTE: help, usage errors and --version are written before any command runs.
+        if not stdout_failed(exc):
+            raise
+        silence_stdout()
+        err(f"error: cannot write to standard output: {exc.strerror or exc}")
+        sys.exit(EXIT_USER_ERROR)

@@ -148,7 +148,13 @@ def read_capped(path: Path, *, display: str | None = None) -> bytes:
     """
     name = display or str(path)
     if str(path) == "-":
-        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        try:
+            data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        except (OSError, ValueError) as exc:
+            reason = getattr(exc, "strerror", None) or "it is closed"
+            raise YamlFileError(
+                Problem("<stdin>", f"cannot read standard input: {reason}")
+            ) from None
         if len(data) > MAX_BYTES:
             message = f"the input is longer than the limit of {MAX_BYTES} bytes"
             raise YamlFileError(Problem("<stdin>", message))
