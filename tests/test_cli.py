@@ -373,3 +373,29 @@ def test_northwind_with_ten_answers_removed_fails_the_gate(run: Run, tmp_path: P
     result = run(["report", str(path), "-f", "json", "--fail-under", "1"], code=1)
     assert "is a draft" in result.stderr
     assert "gate failed: the result is a draft (" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ("template -q ml", ["ml-test-score", "mlops"]),
+        ("report a.yaml -f ", ["terminal", "json", "markdown", "html", "pdf", "csv", "badge"]),
+        ("compare -f m", ["markdown"]),
+    ],
+)
+def test_the_shell_completes_questionnaire_ids_and_formats(words: str, expected: list[str]) -> None:
+    line = f"mlops-maturity {words}"
+    env = {
+        **os.environ,
+        "_MLOPS_MATURITY_COMPLETE": "complete_bash",
+        "COMP_WORDS": line,
+        "COMP_CWORD": str(len(line.split()) - (0 if line.endswith(" ") else 1)),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "mlops_maturity"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert done.stdout.split() == expected
