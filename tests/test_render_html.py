@@ -165,13 +165,6 @@ def test_radar_labels_stay_inside_the_picture(spokes: int) -> None:
     assert svg.count('stroke-dasharray="5 3"') == 1  # the target outline
 
 
-def test_trend_line_skips_missing_points() -> None:
-    svg = chart("trend", [("2026-Q1", 1.0), ("2026-Q2", None), ("2026-Q3", 2.5)], 0, 4)
-    points = re.search(r'<polyline[^>]*points="([^"]*)"', svg)[1].split()  # type: ignore[index]
-    assert points == ["46.0,158.5", "644.0,87.2"]
-    assert svg.count("<circle") == 2 and "2026-Q2" in svg
-
-
 def test_heat_map_fills_each_level_as_far_as_the_score_reaches() -> None:
     built = view_of(scored("practice-answers.yaml"))
     assert [(r.section.group.id, [c.fill for c in r.cells]) for r in built.heatmap] == [
