@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -13,7 +12,6 @@ from mlops_maturity.render.compare_formats import CompareFormat
 
 if TYPE_CHECKING:
     from mlops_maturity.history.model import Comparison, Portfolio
-    from mlops_maturity.render.compare_render import View
     from mlops_maturity.render.view import ReportOptions
 
 FormatOpt = Annotated[
@@ -105,43 +103,13 @@ def deliver(
     force: bool,
 ) -> None:
     """Render the comparison once and write it to stdout or the file, saying where it went."""
-    from mlops_maturity.cli.delivery import emit
-    from mlops_maturity.errors import MaturityError
-    from mlops_maturity.render.compare_render import RENDERERS, build, render_terminal
+    from mlops_maturity.cli.delivery import Renderers, deliver_view
+    from mlops_maturity.render.compare_render import (
+        RENDERERS,
+        build,
+        render_pdf_pages,
+        render_terminal,
+    )
 
-    to_stdout = output is None or output == "-"
-    if fmt is CompareFormat.pdf and to_stdout and sys.stdout.isatty():
-        raise MaturityError("a PDF cannot be shown in the terminal; write it with -o FILE.pdf")
-    view = build(value, options)
-    if fmt is CompareFormat.terminal and to_stdout:
-        from rich.console import Console
-
-        render_terminal(view, Console(emoji=False))
-        return
-    pages = None
-    content: str | bytes
-    if fmt is CompareFormat.pdf:
-        content, pages = _pdf(view)
-    else:
-        content = RENDERERS[fmt](view)
-    emit(content, output, force=force)
-    if not to_stdout:
-        size = "" if pages is None else f" ({pages} page{'s' if pages != 1 else ''})"
-        sys.stderr.write(f"Wrote {output}{size}\n")
-
-
-def _pdf(view: View) -> tuple[bytes, int]:
-    """Check Pango, then render the PDF (with a spinner on a terminal)."""
-    from mlops_maturity.errors import MaturityError
-    from mlops_maturity.render.compare_render import render_pdf_pages
-    from mlops_maturity.render.pdf import pango_problem
-
-    problem = pango_problem()
-    if problem is not None:
-        raise MaturityError(problem)
-    if not sys.stderr.isatty():
-        return render_pdf_pages(view)
-    from rich.console import Console
-
-    with Console(stderr=True).status("Rendering the PDF…"):
-        return render_pdf_pages(view)
+    renderers = Renderers(render_terminal, RENDERERS, render_pdf_pages)
+    deliver_view(lambda: build(value, options), renderers, fmt, output, force=force)

@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from mlops_maturity.errors import MaturityError, OutputExistsError
 from mlops_maturity.render.formats import BY_EXTENSION, OutputFormat
 
 if TYPE_CHECKING:
-    from mlops_maturity.render.view import ReportOptions, ReportView
+    from rich.console import Console
+
+    from mlops_maturity.render.view import ReportOptions
     from mlops_maturity.scoring.result import Result
+
+V = TypeVar("V")
 
 
 def choose_format(fmt: OutputFormat | None, output: str | None) -> OutputFormat:
@@ -86,46 +92,65 @@ def show_result(
 ) -> None:
     """Build the report view once, render it, and say where a file went."""
     from mlops_maturity.render import RENDERERS
+    from mlops_maturity.render.pdf import render_pdf_pages
+    from mlops_maturity.render.terminal import render_terminal
     from mlops_maturity.render.view import build_view
 
+    renderers = Renderers(render_terminal, RENDERERS, render_pdf_pages)
+    deliver_view(lambda: build_view(result, options), renderers, fmt, output, force=force)
+
+
+@dataclass(frozen=True)
+class Renderers(Generic[V]):
+    """How one kind of view becomes each format: printed, as text or bytes, or as PDF pages."""
+
+    terminal: Callable[[V, Console], None]
+    formats: Mapping[Any, Callable[[V], str | bytes]]  # by format: a StrEnum of formats
+    pdf: Callable[[V], tuple[bytes, int]]
+
+
+def deliver_view(
+    build: Callable[[], V], renderers: Renderers[V], fmt: str, output: str | None, *, force: bool
+) -> None:
+    """Build a view once (after checking where it goes), render it, and say where a file went."""
     to_stdout = output is None or output == "-"
-    if fmt is OutputFormat.pdf and to_stdout and sys.stdout.isatty():
+    if fmt == "pdf" and to_stdout and sys.stdout.isatty():
         raise MaturityError("a PDF cannot be shown in the terminal; write it with -o FILE.pdf")
     if not to_stdout:
         refuse_overwrite(check_output(str(output)), force=force)
-    view = build_view(result, options)
-    if fmt is OutputFormat.terminal and to_stdout:
+    view = build()
+    if fmt == "terminal" and to_stdout:
         from rich.console import Console
 
-        from mlops_maturity.render.terminal import render_terminal
-
-        render_terminal(view, Console(emoji=False))
+        renderers.terminal(view, Console(emoji=False))
         return
     pages = None
     content: str | bytes
-    if fmt is OutputFormat.pdf:
-        content, pages = render_pdf_with_progress(view)
+    if fmt == "pdf":
+        content, pages = render_pdf_with_progress(renderers.pdf, view)
     else:
-        content = RENDERERS[fmt](view)
+        content = renderers.formats[fmt](view)
     emit(content, output, force=force)
     if not to_stdout:
         size = "" if pages is None else f" ({pages} page{'s' if pages != 1 else ''})"
         sys.stderr.write(f"Wrote {output}{size}\n")
 
 
-def render_pdf_with_progress(view: ReportView) -> tuple[bytes, int]:
+def render_pdf_with_progress(
+    render: Callable[[V], tuple[bytes, int]], view: V
+) -> tuple[bytes, int]:
     """Check Pango, then render the PDF with a spinner on stderr (it takes a few seconds)."""
-    from mlops_maturity.render.pdf import pango_problem, render_pdf_pages
+    from mlops_maturity.render.pdf import pango_problem
 
     problem = pango_problem()
     if problem is not None:
         raise MaturityError(problem)
     if not sys.stderr.isatty():
-        return render_pdf_pages(view)
+        return render(view)
     from rich.console import Console
 
-    with Console(stderr=True).status("Rendering the PDF report…"):
-        return render_pdf_pages(view)
+    with Console(stderr=True).status("Rendering the PDF…"):
+        return render(view)
 
 
 def apply_target(result: Result, target_level: str | None) -> Result:
