@@ -7,7 +7,7 @@ import pytest
 from mlops_maturity.history.compare import compare
 from mlops_maturity.history.model import Cell, Comparison, Mark
 from mlops_maturity.history.order import ComparisonError
-from mlops_maturity.history.progress import goals
+from mlops_maturity.scoring.targets import goals
 from tests.conftest import questionnaire
 from tests.history_data import Q1, Q2, definitions, entry, tiny_2, tiny_result
 
