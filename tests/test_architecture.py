@@ -27,7 +27,7 @@ RANK = {
     "cli": 7,
 }
 PURE = ["scoring", "metrics", "workshop", "history"]
-UI = {"rich", "typer", "questionary", "prompt_toolkit", "weasyprint", "jinja2"}
+UI = {"rich", "typer", "prompt_toolkit", "weasyprint", "jinja2"}
 EFFECTS = {"print", "open", "input", "write_text", "write_bytes", "write_atomic", "stdout"}
 
 
@@ -101,7 +101,7 @@ def test_command_line_start_up_imports_nothing_heavy() -> None:
     probe = (
         "import sys, mlops_maturity.cli; "
         "print(sorted({m.split('.')[0] for m in sys.modules} & "
-        "{'pydantic', 'yaml', 'questionary', 'jinja2', 'weasyprint'}))"
+        "{'pydantic', 'yaml', 'prompt_toolkit', 'jinja2', 'weasyprint'}))"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -1,170 +1,208 @@
-"""Ask questions in the terminal with questionary; the only module that prompts."""
+"""The terminal's prompts: a list to pick or tick from, a line to type; erased once answered."""
 
 from __future__ import annotations
 
-import datetime as dt
-import shutil
-import textwrap
+import weakref
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-import questionary
-from questionary import Choice
+from prompt_toolkit import PromptSession
+from prompt_toolkit.application import Application
+from prompt_toolkit.application.current import AppSession, get_app_session
+from prompt_toolkit.formatted_text import FormattedText, StyleAndTextTuples
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from prompt_toolkit.keys import Keys
+from prompt_toolkit.layout import FormattedTextControl, HSplit, Layout, Window
+from prompt_toolkit.renderer import print_formatted_text as print_fragments
+from prompt_toolkit.styles import Style
 
-from mlops_maturity.assessment.model import NOT_APPLICABLE, Answer, Subject
-from mlops_maturity.assessment.values import normalise
-from mlops_maturity.questionnaire.model import (
-    ChoiceQuestion,
-    NumberQuestion,
-    Questionnaire,
-    TextQuestion,
+from mlops_maturity.cli.layout import DESCRIPTION, Item
+
+STYLE = Style(
+    [
+        ("qmark", "fg:#5f819d"),
+        ("question", "bold"),
+        ("progress", "fg:ansicyan bold"),
+        ("help", "italic"),
+        ("note", "fg:ansiyellow"),
+        ("problem", "fg:ansired"),
+        ("hint", "fg:ansibrightblack"),
+        ("separator", "fg:ansibrightblack"),
+        ("pointer", "fg:ansicyan bold"),
+        ("highlighted", "bold"),
+        ("bold", "bold"),
+    ]
 )
-from mlops_maturity.render.text import fit
-
-HELP, NOTE = "__help__", "__note__"
-STYLE = questionary.Style(
-    [("progress", "fg:ansicyan bold"), ("help", "italic"), ("note", "fg:ansiyellow")]
-)
-
-
-def say(text: str) -> None:
-    """Print a line to the person answering (through the prompt session, so tests can read it)."""
-    questionary.print(text, style="bold")
+# NOTE: the prompts look like questionary's but are built once per session on prompt_toolkit
+# and run again for every question: building one questionary prompt takes about 55 ms (three
+# prompt_toolkit applications, each loading every default key binding), more than the whole
+# 50 ms allowed between an answer and the next question. Every prompt is erased once answered;
+# the caller prints what stays on screen, laid out to the width.
+PICK_HINT = "(Use arrow keys)"
+TICK_HINT = "(Space ticks, Enter confirms)"
 
 
-def current_quarter(today: dt.date | None = None) -> str:
-    """``2026-Q4`` for a date in October to December 2026."""
-    day = today or dt.date.today()
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+def width() -> int:
+    """The prompts' terminal width now (read again for every question: terminals get resized)."""
+    return get_app_session().output.get_size().columns
 
 
-def ask_subject(subject: Subject, respondent: str) -> tuple[Subject, str]:
-    """Ask who is being assessed (Enter keeps what is shown)."""
-    questionary.print("Who is being assessed? (Enter keeps the suggestion)", style="bold")
-    org = questionary.text("Organisation:", default=subject.organization).unsafe_ask()
-    team = questionary.text("Team:", default=subject.team).unsafe_ask()
-    period = questionary.text("Period:", default=subject.period or current_quarter()).unsafe_ask()
-    who = questionary.text("Your name or role (optional):", default=respondent).unsafe_ask()
-    updated = Subject(
-        organization=org.strip(),
-        team=team.strip(),
-        period=period.strip(),
-        date=subject.date or dt.date.today(),
+def say(lines: Sequence[str] | str, style: str = "") -> None:
+    """Print lines to the person answering, on the prompts' terminal."""
+    text = lines if isinstance(lines, str) else "\n".join(lines)
+    output = get_app_session().output
+    # NOTE: prompt_toolkit's own print_formatted_text merges its default styles anew on every
+    # call (3.5 ms a line, measured); printing with our few styles takes 0.2 ms.
+    fragments = FormattedText([(f"class:{style}" if style else "", f"{text}\n")])
+    print_fragments(output, fragments, STYLE, color_depth=output.get_default_color_depth())
+    output.flush()
+
+
+@dataclass
+class _List:
+    """What the list prompt shows now; the one application reads it on every redraw."""
+
+    message: str = ""
+    instruction: str = ""
+    items: Sequence[Item] = ()
+    pointer: int = 0
+    ticked: list[str] | None = None  # None: pick one item; a list: tick any
+    keys: dict[str, str] = field(default_factory=dict)  # a key that answers at once
+
+    def tokens(self) -> StyleAndTextTuples:
+        out: StyleAndTextTuples = [("class:qmark", "?"), ("class:question", f" {self.message} ")]
+        out += [("class:instruction", self.instruction), ("", "\n")]
+        for index, item in enumerate(self.items):
+            out += self._item(index, item)
+        current = self.items[self.pointer] if self.items else None
+        if current is not None and current.description:
+            out.append(("", f"{DESCRIPTION}{current.description}\n"))
+        out[-1] = (out[-1][0], out[-1][1].removesuffix("\n"))
+        return out
+
+    def _item(self, index: int, item: Item) -> StyleAndTextTuples:
+        if item.separator:
+            return [("class:separator", f"   {item.title}\n")]
+        here = index == self.pointer
+        out: StyleAndTextTuples = (
+            [("class:pointer", " » "), ("[SetCursorPosition]", "")] if here else [("", "   ")]
+        )
+        if self.ticked is not None:
+            out.append(("", "● " if item.value in self.ticked else "○ "))
+        out.append(("class:highlighted" if here else "", f"{item.title}\n"))
+        return out
+
+    def move(self, step: int) -> None:
+        for _ in range(len(self.items)):
+            self.pointer = (self.pointer + step) % len(self.items)
+            if not self.items[self.pointer].separator:
+                return
+
+
+@dataclass
+class _Prompts:
+    """The list application with the state it shows, and the line prompt, of one session."""
+
+    lists: Application[Any]
+    state: _List
+    line: PromptSession[str]
+
+
+def _list_application(state: _List) -> Application[Any]:
+    control = FormattedTextControl(state.tokens, focusable=True, show_cursor=False)
+    return Application(
+        layout=Layout(HSplit([Window(control, dont_extend_height=True)])),
+        key_bindings=_list_keys(state),
+        style=STYLE,
+        erase_when_done=True,
     )
-    return updated, who.strip()
 
 
-def _wrapped(text: str, width: int) -> str:
-    return "\n  ".join(textwrap.wrap(" ".join(text.split()), width))
+def _list_keys(state: _List) -> KeyBindings:
+    """Arrows (and j, k) move, Space ticks, Enter answers, Ctrl-C stops."""
+    bindings = KeyBindings()
+    bindings.add(Keys.Up)(lambda event: state.move(-1))
+    bindings.add(Keys.Down)(lambda event: state.move(1))
+    bindings.add("k")(lambda event: state.move(-1))
+    bindings.add("j")(lambda event: state.move(1))
 
+    @bindings.add(Keys.ControlC)
+    @bindings.add(Keys.SIGINT)
+    def _stop(event: KeyPressEvent) -> None:
+        event.app.exit(exception=KeyboardInterrupt)
 
-def _choices(q: Questionnaire, question: Any) -> list[Choice]:
-    if isinstance(question, ChoiceQuestion):
-        # NOTE: questionary cuts long titles at the terminal edge; the full text of the
-        # highlighted option is shown below the list instead.
-        width = max(40, shutil.get_terminal_size().columns - 8)
-        choices = [
-            Choice(
-                fit(" ".join(o.label.split()), width),
-                value=o.id,
-                description=_wrapped(f"{o.label}. {o.description}".rstrip(". "), width)
-                if len(o.label) > width or o.description
-                else None,
-            )
-            for o in q.options_of(question)
-        ]
-    else:
-        choices = [Choice("Yes", value="yes"), Choice("No", value="no")]
-    if question.not_applicable:
-        choices.append(Choice("Not applicable to us", value=NOT_APPLICABLE))
-    if question.help:
-        choices.append(Choice("? Show help", value=HELP))
-    choices.append(Choice("✎ Add a note", value=NOTE))
-    return choices
+    @bindings.add(" ")
+    def _tick(event: KeyPressEvent) -> None:
+        value = state.items[state.pointer].value
+        if state.ticked is not None and value in state.ticked:
+            state.ticked.remove(value)
+        elif state.ticked is not None:
+            state.ticked.append(value)
 
-
-def _show_help(question: Any) -> None:
-    width = max(40, shutil.get_terminal_size().columns - 4)
-    text = question.help.strip() or "No help for this question."
-    paragraphs = [textwrap.fill(" ".join(p.split()), width) for p in text.split("\n\n")]
-    questionary.print("\n\n".join(paragraphs), style="italic")
-
-
-def _ask_note(note: str) -> str:
-    text: str = questionary.text("Note:", default=note).unsafe_ask()
-    if text.strip():
-        questionary.print(f"Note kept: {text.strip()}", style="fg:ansiyellow")
-    return text.strip()
-
-
-def ask_question(q: Questionnaire, question: Any, progress: str, note: str = "") -> Answer:
-    """Ask one question until it is answered; help and notes are offered along the way."""
-    questionary.print(progress, style="fg:ansicyan bold")
-    if isinstance(question, NumberQuestion | TextQuestion):
-        return _ask_typed(q, question, note)
-    multiple = isinstance(question, ChoiceQuestion) and question.type == "multiple"
-    picked: list[str] = []
-    while True:
-        choices = _choices(q, question)
-        if multiple:
-            for choice in choices:
-                choice.checked = choice.value in picked
-            picked = questionary.checkbox(
-                question.text,
-                choices=choices,
-                style=STYLE,
-                instruction="(space to tick, enter when done)",
-            ).unsafe_ask()
-            specials = [p for p in picked if p in {HELP, NOTE}]
-            picked = [p for p in picked if p not in {HELP, NOTE}]
-            value: Any = [NOT_APPLICABLE] if NOT_APPLICABLE in picked else picked
-            action = specials[0] if specials else None
+    # NOTE: Enter typed ahead, before the prompt puts the terminal in raw mode, arrives as ^J.
+    @bindings.add(Keys.Enter)
+    @bindings.add(Keys.ControlJ)
+    def _done(event: KeyPressEvent) -> None:
+        if state.ticked is None:
+            event.app.exit(result=state.items[state.pointer].value)
         else:
-            value = questionary.select(question.text, choices=choices, style=STYLE).unsafe_ask()
-            action = value if value in {HELP, NOTE} else None
-        if action == HELP:
-            _show_help(question)
-        elif action == NOTE:
-            note = _ask_note(note)
-        else:
-            if value == [NOT_APPLICABLE]:
-                value = NOT_APPLICABLE
-            return Answer(value=normalise(q, question, value), note=note)
+            ticked = state.ticked
+            event.app.exit(result=[i.value for i in state.items if i.value in ticked])
+
+    @bindings.add(Keys.Any)
+    def _key(event: KeyPressEvent) -> None:
+        if event.data in state.keys:
+            event.app.exit(result=state.keys[event.data])
+
+    return bindings
 
 
-def _ask_typed(q: Questionnaire, question: Any, note: str) -> Answer:
-    unit = f" ({question.unit})" if isinstance(question, NumberQuestion) and question.unit else ""
-    hints = ["? for help", "! for a note"] + (["n/a"] if question.not_applicable else [])
-    while True:
-        raw: str = questionary.text(
-            f"{question.text}{unit}",
-            validate=lambda t: _validate(q, question, t),
-            instruction=f"({', '.join(hints)})",
-            style=STYLE,
-        ).unsafe_ask()
-        raw = raw.strip()
-        if raw == "?":
-            _show_help(question)
-        elif raw == "!":
-            note = _ask_note(note)
-        else:
-            return Answer(value=normalise(q, question, _parse(question, raw)), note=note)
+# NOTE: one set per prompt_toolkit session (a test opens several, each with its own input and
+# output, and an application keeps the input and output it was built with).
+_PROMPTS: weakref.WeakKeyDictionary[AppSession, _Prompts] = weakref.WeakKeyDictionary()
 
 
-def _parse(question: Any, raw: str) -> Any:
-    if raw.lower() in {"n/a", "na"} or not isinstance(question, NumberQuestion):
-        return raw
-    number = float(raw.replace(",", ""))
-    return int(number) if number.is_integer() else number
+def _prompts() -> _Prompts:
+    session = get_app_session()
+    if session not in _PROMPTS:
+        state = _List()
+        line: PromptSession[str] = PromptSession(erase_when_done=True, style=STYLE)
+        _PROMPTS[session] = _Prompts(_list_application(state), state, line)
+    return _PROMPTS[session]
 
 
-def _validate(q: Questionnaire, question: Any, text: str) -> bool | str:
-    text = text.strip()
-    if text in {"?", "!"}:
-        return True
-    if not text:
-        return "Type an answer (or ? for help)"
-    try:
-        normalise(q, question, _parse(question, text))
-    except ValueError as exc:
-        return str(exc)
-    return True
+def _run_list(message: str, items: Sequence[Item], default: str | None, **how: Any) -> Any:
+    prompts = _prompts()
+    state = prompts.state
+    values = [None if item.separator else item.value for item in items]
+    first = next(i for i, item in enumerate(items) if not item.separator)
+    state.message, state.items = message, items
+    state.pointer = values.index(default) if default is not None and default in values else first
+    state.instruction = how.get("instruction", PICK_HINT)
+    state.ticked, state.keys = how.get("ticked"), how.get("keys", {})
+    return prompts.lists.run()
+
+
+def pick(
+    message: str,
+    items: Sequence[Item],
+    default: str | None = None,
+    keys: dict[str, str] | None = None,
+) -> str:
+    """One item of a list (``keys`` answer at once, like y or n)."""
+    value: str = _run_list(message, items, default, keys=keys or {})
+    return value
+
+
+def tick(message: str, items: Sequence[Item], checked: Sequence[str] = ()) -> list[str]:
+    """Any number of items of a list, those in ``checked`` ticked to begin with."""
+    values: list[str] = _run_list(message, items, None, ticked=list(checked), instruction=TICK_HINT)
+    return values
+
+
+def typed(message: str, default: str = "") -> str:
+    """A line of text (Enter confirms; the caller checks it and asks again when it is wrong)."""
+    tokens = FormattedText([("class:qmark", "?"), ("class:question", f" {message} ")])
+    text: str = _prompts().line.prompt(tokens, default=default)
+    return text
