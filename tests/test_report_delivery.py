@@ -6,7 +6,10 @@ import base64
 import csv
 import io
 import json
+import os
 import shutil
+import stat
+import threading
 from pathlib import Path
 
 import pytest
@@ -178,3 +181,32 @@ def test_measured_answers_are_shown_as_measured(run: Run) -> None:
     text = run(["report", str(path), "-f", "markdown"]).stdout
     assert "<br>**Measured:** *36 deployments in 3 months, 2026-07-01 to 2026-09-30" in text
     assert "| Deployment frequency | 12 deployments per month" in text and "(measured) |" in text
+
+
+def test_a_link_at_o_is_followed_and_a_link_to_nothing_needs_force(
+    run: Run, tmp_path: Path
+) -> None:
+    (tmp_path / "real.md").write_text("old")
+    (tmp_path / "link.md").symlink_to("real.md")
+    (tmp_path / "dangling.md").symlink_to("missing.md")
+    args = ["report", str(PRACTICE)]
+    assert "already exists" in run([*args, "-o", str(tmp_path / "link.md")], code=1).stderr
+    refused = run([*args, "-o", str(tmp_path / "dangling.md")], code=1).stderr
+    assert "is a link to missing.md, which does not exist; use --force" in refused
+    assert not (tmp_path / "missing.md").exists()
+    run([*args, "-o", str(tmp_path / "link.md"), "--force"])
+    run([*args, "-o", str(tmp_path / "dangling.md"), "--force"])
+    assert (tmp_path / "link.md").is_symlink() and (tmp_path / "dangling.md").is_symlink()
+    assert (tmp_path / "real.md").read_text().startswith("# ")
+    assert (tmp_path / "missing.md").read_text() == (tmp_path / "real.md").read_text()
+
+
+def test_a_pipe_at_o_needs_no_force_and_stays_a_pipe(run: Run, tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    run(["report", str(PRACTICE), "-f", "markdown", "-o", str(fifo)])
+    reader.join(timeout=10)
+    assert received[0].startswith(b"# ") and stat.S_ISFIFO(fifo.stat().st_mode)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -77,8 +78,19 @@ def check_output(output: str) -> Path:
 
 
 def refuse_overwrite(path: Path, *, force: bool) -> None:
-    """Stop before replacing a file the user already has, unless they said --force."""
-    if (path.exists() or path.is_symlink()) and not force:
+    """Stop before replacing a file the user already has, unless they said --force.
+
+    A device or a pipe (``/dev/null``, a FIFO) is written to, never replaced, so it needs no
+    --force; a link to nothing would create the file it names, which is said first.
+    """
+    if force:
+        return
+    if path.is_symlink() and not path.exists():
+        raise OutputExistsError(
+            f"{path} is a link to {os.readlink(path)}, which does not exist; "
+            "use --force to write there"
+        )
+    if path.exists() and (path.is_file() or path.is_dir()):
         raise OutputExistsError(f"{path} already exists; use --force to overwrite it")
 
 
