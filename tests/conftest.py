@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from typer.testing import Result as RunResult
 
 from mlops_maturity.assessment.model import Assessment
-from mlops_maturity.cli.main import app
+from mlops_maturity.cli.main import load_commands
 from mlops_maturity.questionnaire.load import load_questionnaire
 from mlops_maturity.questionnaire.model import Questionnaire
 from mlops_maturity.render.view import ReportOptions, ReportView, build_view
@@ -68,7 +68,7 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     monkeypatch.setenv("COLUMNS", "100")
 
     def invoke(args: Sequence[str], *, code: int = 0, input: str | None = None) -> RunResult:
-        result = CliRunner().invoke(app, list(args), input=input)
+        result = CliRunner().invoke(load_commands(), list(args), input=input)
         assert result.exit_code == code, (
             f"exit {result.exit_code} != {code}\nstdout:\n{result.stdout}\nstderr:\n{result.stderr}"
             f"\nexception: {result.exception!r}"

@@ -109,3 +109,31 @@ def test_command_line_start_up_imports_nothing_heavy() -> None:
 
 def test_every_format_has_a_renderer() -> None:
     assert set(RENDERERS) == set(OutputFormat)
+
+
+def test_the_stand_in_for_pydantics_plugin_loader_still_fits_pydantic() -> None:
+    """The command replaces pydantic's plugin loader while all plugins are off (see main.py)."""
+    import pydantic.plugin
+
+    folder = Path(pydantic.plugin.__path__[0])
+    users = [p.name for p in folder.glob("*.py") if "_loader" in p.read_text()]
+    assert users == ["_schema_validator.py"]
+    lines = [line.strip() for line in (folder / "_schema_validator.py").read_text().splitlines()]
+    assert [line for line in lines if "_loader" in line] == ["from ._loader import get_plugins"]
+    assert (
+        "def get_plugins() -> Iterable[PydanticPluginProtocol]:"
+        in (folder / "_loader.py").read_text()
+    )
+
+
+def test_a_report_run_loads_only_its_own_command_modules() -> None:
+    probe = (
+        "import sys; from mlops_maturity.cli.main import load_commands, modules_for; "
+        "load_commands(['--debug', 'report', 'x.yaml']); "
+        "print(sorted(m for m in sys.modules if m.startswith('mlops_maturity.cli.'))); "
+        "print(modules_for([]) == modules_for(['--help', 'report']) == modules_for(['bogus']))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    loaded, everything = out.stdout.splitlines()
+    assert "mlops_maturity.cli.report" in loaded and "mlops_maturity.cli.compare" not in loaded
+    assert everything == "True"

@@ -1,5 +1,10 @@
 """The command line: Typer commands, prompts and the interactive session, output delivery."""
 
-from mlops_maturity.cli.main import app, main
+from __future__ import annotations
 
-__all__ = ["app", "main"]
+
+def main() -> None:
+    """Entry point of the ``mlops-maturity`` command (see ``cli/main.py``)."""
+    from mlops_maturity.cli.main import main as run
+
+    run()
