@@ -8,12 +8,14 @@ import pytest
 
 from mlops_maturity.questionnaire.yamlsafe import (
     MAX_BYTES,
+    StrictLoader,
     YamlFileError,
     format_path,
     parse_yaml,
     read_yaml,
 )
 
+ROOT = Path(__file__).resolve().parent.parent
 BOMB = """a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
 b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
 c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
@@ -76,3 +78,39 @@ def test_problem_points_at_the_value() -> None:
 
 def test_format_path() -> None:
     assert format_path(("groups", 0, "questions", 2, "weight")) == "groups[0].questions[2].weight"
+
+
+def _as_the_loader_builds_it(text: str) -> object:
+    loader = StrictLoader(text)
+    try:
+        return loader.construct_document(loader.get_single_node())
+    finally:
+        loader.dispose()
+
+
+@pytest.mark.parametrize(
+    "path",
+    [*sorted(ROOT.glob("questionnaires/*.yaml")), *sorted(ROOT.glob("examples/**/*.yaml"))],
+    ids=lambda p: p.name,
+)
+def test_the_fast_construction_builds_what_the_loader_builds(path: Path) -> None:
+    text = path.read_text()
+    assert parse_yaml(text, path.name).data == _as_the_loader_builds_it(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nb: [x, 2.5, true, null, 2026-10-01]\nc: {d: no, 3: e}\n",
+        "!!set {a, b}\n",
+        "[" * 900 + "]" * 900 + "\n",  # deeper than the fast walk goes
+    ],
+    ids=["scalars", "tagged", "deep"],
+)
+def test_the_fast_construction_agrees_on_every_kind_of_node(text: str) -> None:
+    assert parse_yaml(text, "t.yaml").data == _as_the_loader_builds_it(text)
+
+
+def test_a_merge_key_is_refused_with_its_place() -> None:
+    with pytest.raises(YamlFileError, match=r"t\.yaml:1:8: invalid YAML: .*merge"):
+        parse_yaml("base: {<<: {a: 1}, b: 2}\n", "t.yaml")
