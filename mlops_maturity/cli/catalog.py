@@ -46,16 +46,9 @@ TEMPLATE_EXTENSIONS = {
 
 def template_format(fmt: TemplateFormat | None, output: str | None) -> TemplateFormat:
     """The format asked for, or the one ``-o``'s extension names; a disagreement is an error."""
-    suffix = "" if output in (None, "-") else Path(str(output)).suffix.lower()
-    implied = TEMPLATE_EXTENSIONS.get(suffix)
-    if fmt is None:
-        return implied or TemplateFormat.yaml
-    if implied is not None and implied is not fmt:
-        raise MaturityError(
-            f"-o {output} looks like {implied.value} but --format is {fmt.value}; "
-            f"drop --format, or name the file for {fmt.value}"
-        )
-    return fmt
+    from mlops_maturity.cli.delivery import pick_format
+
+    return pick_format(fmt, output, TEMPLATE_EXTENSIONS, TemplateFormat.yaml)
 
 
 @app.command()

@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -19,14 +20,21 @@ if TYPE_CHECKING:
     from mlops_maturity.scoring.result import Result
 
 V = TypeVar("V")
+E = TypeVar("E", bound=StrEnum)
 
 
 def choose_format(fmt: OutputFormat | None, output: str | None) -> OutputFormat:
     """The format asked for, or the one ``-o``'s extension names; a disagreement is an error."""
+    return pick_format(fmt, output, BY_EXTENSION, OutputFormat.terminal)
+
+
+def pick_format(fmt: E | None, output: str | None, by_extension: Mapping[str, E], default: E) -> E:
+    """``fmt``, or the format ``-o``'s extension names, or ``default``; a disagreement is an
+    error that says both."""
     suffix = "" if output in (None, "-") else Path(str(output)).suffix.lower()
-    implied = BY_EXTENSION.get(suffix)
+    implied = by_extension.get(suffix)
     if fmt is None:
-        return implied or OutputFormat.terminal
+        return implied or default
     if implied is not None and implied is not fmt:
         raise MaturityError(
             f"-o {output} looks like {implied.value} but --format is {fmt.value}; "
