@@ -19,6 +19,7 @@ import pytest
 
 from mlops_maturity.assessment.load import load_answers
 from mlops_maturity.assessment.model import Answer, AnswerValue, Assessment
+from mlops_maturity.questionnaire.intervals import parse_interval
 from mlops_maturity.questionnaire.load import load_questionnaire
 from mlops_maturity.questionnaire.model import (
     BooleanQuestion,
@@ -27,7 +28,6 @@ from mlops_maturity.questionnaire.model import (
     Questionnaire,
     TextQuestion,
     iter_groups,
-    parse_interval,
 )
 from mlops_maturity.scoring.answers import placements_of
 from mlops_maturity.scoring.engine import score

@@ -8,8 +8,8 @@ import pytest
 
 from mlops_maturity.errors import MaturityError, QuestionnaireError
 from mlops_maturity.questionnaire.checks import check_coverage
+from mlops_maturity.questionnaire.intervals import parse_interval
 from mlops_maturity.questionnaire.load import load_questionnaire, resolve
-from mlops_maturity.questionnaire.model import parse_interval
 from mlops_maturity.resources import builtin_questionnaires
 from tests.conftest import DATA
 

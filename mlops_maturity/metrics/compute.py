@@ -9,7 +9,8 @@ from itertools import chain, groupby
 
 from mlops_maturity.metrics.records import HOUR, Incident, Period, Records
 from mlops_maturity.metrics.result import DoraMetrics, KeyMetrics, Measure, PeriodRef, Placement
-from mlops_maturity.questionnaire.model import Benchmark, parse_interval
+from mlops_maturity.questionnaire.intervals import parse_interval
+from mlops_maturity.questionnaire.model import Benchmark
 
 # NOTE: the benchmark tables each metric is placed in (questionnaires/benchmarks/dora.yaml);
 # DORA published no clusters for rework rate, and the clusters compare typical values, so the

@@ -6,6 +6,7 @@ import math
 from collections.abc import Iterator
 from typing import Any
 
+from mlops_maturity.questionnaire.intervals import Interval, parse_interval
 from mlops_maturity.questionnaire.level_checks import (
     check_gates,
     check_level_descriptions,
@@ -17,11 +18,9 @@ from mlops_maturity.questionnaire.model import (
     BooleanQuestion,
     ChoiceQuestion,
     Group,
-    Interval,
     NumberQuestion,
     Questionnaire,
     TextQuestion,
-    parse_interval,
 )
 
 Loc = tuple[str | int, ...]

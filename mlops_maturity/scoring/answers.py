@@ -10,13 +10,13 @@ from mlops_maturity.assessment.model import (
     AnswerValue,
     Assessment,
 )
+from mlops_maturity.questionnaire.intervals import parse_interval
 from mlops_maturity.questionnaire.model import (
     NumberQuestion,
     Placed,
     Questionnaire,
     TextQuestion,
     Unanswered,
-    parse_interval,
 )
 from mlops_maturity.scoring.question import (
     answer_label,

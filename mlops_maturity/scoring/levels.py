@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from mlops_maturity.questionnaire.model import Band, Questionnaire, parse_interval
+from mlops_maturity.questionnaire.intervals import parse_interval
+from mlops_maturity.questionnaire.model import Band, Questionnaire
 from mlops_maturity.scoring.result import (
     UNANSWERED,
     AnswerResult,

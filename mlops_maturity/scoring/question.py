@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from mlops_maturity.assessment.model import NOT_APPLICABLE, AnswerValue
+from mlops_maturity.questionnaire.intervals import parse_interval
 from mlops_maturity.questionnaire.model import (
     BooleanQuestion,
     ChoiceQuestion,
     NumberQuestion,
     Questionnaire,
-    parse_interval,
 )
 
 
