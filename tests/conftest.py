@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,22 @@ DATA = Path(__file__).parent / "data"
 VALID = DATA / "questionnaires" / "valid"
 
 Run = Callable[..., RunResult]
+
+needs_pdftotext = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="pdftotext is missing: install poppler-utils"
+)
+
+
+def pdf_pages(pdf: bytes | Path, tmp_path: Path) -> list[str]:
+    """The text of each page of a PDF (its bytes or its file), laid out as on paper."""
+    path = pdf if isinstance(pdf, Path) else tmp_path / "document.pdf"
+    if isinstance(pdf, bytes):
+        path.write_bytes(pdf)
+    out = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    return out.split("\f")[:-1]
+
 
 # Data sums to 1.5 and Model to 2.5 in the ML Test Score fixture (tests/data/.../mlts.yaml).
 MLTS_ANSWERS = {

@@ -5,12 +5,11 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DATA, Run
+from tests.conftest import DATA, Run, needs_pdftotext, pdf_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 HISTORY = ROOT / "examples" / "history"
@@ -140,17 +139,12 @@ def test_a_file_that_is_not_an_answer_file_is_named(run: Run, tmp_path: Path) ->
     assert f"error: {folder / 'notes.yaml'}" in done.stderr
 
 
-needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler")
-
-
 @pytest.mark.slow
 @needs_pdftotext
 def test_the_history_pdf(run: Run, tmp_path: Path) -> None:
     pdf = tmp_path / "history.pdf"
     assert "pages)" in run(["compare", str(HISTORY), "-o", str(pdf)]).stderr
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
-    ).stdout
+    text = "\f".join(pdf_pages(pdf, tmp_path))
     assert "Trends by area" in text and "Scores by period" in text
     assert "Draft: 2026-Q4" in text
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import builtins
 import http.server
 import re
-import shutil
-import subprocess
 import threading
 import urllib.request
 from collections.abc import Iterator
@@ -26,11 +24,7 @@ from mlops_maturity.render.pdf import (
 from mlops_maturity.resources import data_dir
 from mlops_maturity.scoring.engine import score
 from mlops_maturity.scoring.result import Result
-from tests.conftest import DATA, view_of
-
-needs_pdftotext = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="pdftotext is missing: install poppler-utils"
-)
+from tests.conftest import DATA, needs_pdftotext, pdf_pages, view_of
 
 
 def scored(answers: str) -> Result:
@@ -38,20 +32,10 @@ def scored(answers: str) -> Result:
     return score(q, found)
 
 
-def pages(pdf: bytes, tmp_path: Path) -> list[str]:
-    """The text of each page, laid out as on paper."""
-    path = tmp_path / "report.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return out.split("\f")[:-1]
-
-
 @pytest.mark.slow
 @needs_pdftotext
 def test_pdf_has_cover_contents_summary_groups_roadmap_and_page_numbers(tmp_path: Path) -> None:
-    text = pages(render_pdf(view_of(scored("practice-answers.yaml"))), tmp_path)
+    text = pdf_pages(render_pdf(view_of(scored("practice-answers.yaml"))), tmp_path)
     count = len(text)
     cover, contents = text[0], text[1]
     assert "Example Corp" in cover and "Practice assessment, version 2.1" in cover
@@ -86,7 +70,7 @@ def test_long_tables_repeat_their_header_and_keep_rows_whole(tmp_path: Path) -> 
         for i in range(40)
     )
     long = view_of(result.model_copy(update={"recommendations": many}), roadmap_steps=40)
-    text = pages(render_pdf(long), tmp_path)
+    text = pdf_pages(render_pdf(long), tmp_path)
     roadmap = [page for page in text if "Step number" in page and "Roadmap" in page.split("\n")[0]]
     assert len(roadmap) >= 3
     for page in roadmap:
@@ -219,7 +203,7 @@ def test_a_draft_says_so_on_every_page(tmp_path: Path) -> None:
     result = score(q, found.model_copy(update={"answers": kept}))
     o = result.overall
     mark = f"Draft: {o.answered} of {o.applicable} questions answered"
-    text = pages(render_pdf(view_of(result)), tmp_path)
+    text = pdf_pages(render_pdf(view_of(result)), tmp_path)
     assert len(text) > 10
     assert [number for number, page in enumerate(text, 1) if mark not in page] == []
     assert "Scores, levels and the roadmap may change" in "\n".join(text)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -19,12 +17,9 @@ from mlops_maturity.render.printable import (
     render_questionnaire_pdf,
 )
 from mlops_maturity.resources import data_dir
-from tests.conftest import DATA
+from tests.conftest import DATA, needs_pdftotext, pdf_pages
 
 FORMS = load_questionnaire(DATA / "forms" / "forms.yaml")
-needs_pdftotext = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="pdftotext is missing: install poppler-utils"
-)
 
 
 def test_every_question_is_numbered_with_its_boxes_under_its_group() -> None:
@@ -96,20 +91,11 @@ def test_hostile_text_is_escaped() -> None:
     assert fetcher.asked == []
 
 
-def pages(pdf: bytes, tmp_path: Path) -> list[str]:
-    path = tmp_path / "questionnaire.pdf"
-    path.write_bytes(pdf)
-    out = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
-    ).stdout
-    return out.split("\f")[:-1]
-
-
 @pytest.mark.slow
 @needs_pdftotext
 def test_the_pdf_has_a_cover_then_questions_with_page_furniture(tmp_path: Path) -> None:
     pdf, count = render_questionnaire_pdf(load_questionnaire("quick"))
-    text = pages(pdf, tmp_path)
+    text = pdf_pages(pdf, tmp_path)
     assert count == len(text) == 6
     cover = text[0]
     assert "Quick MLOps maturity check" in cover and "14 questions · version 1.1" in cover
