@@ -10,7 +10,7 @@ from pydantic import ValidationError
 from mlops_maturity.errors import MaturityError, Problem, QuestionnaireError
 from mlops_maturity.questionnaire.checks import cross_check
 from mlops_maturity.questionnaire.model import BenchmarkFile, Questionnaire
-from mlops_maturity.questionnaire.validation import problems_from_validation
+from mlops_maturity.questionnaire.validation import problems_from_validation, validated
 from mlops_maturity.questionnaire.yamlsafe import Document, YamlFileError, parse_bytes, read_capped
 from mlops_maturity.resources import builtin_benchmarks, builtin_questionnaires
 
@@ -162,11 +162,5 @@ def _benchmark_path(ref: str, folder: Path) -> Path | None:
 
 
 def _benchmark_file(doc: Document) -> BenchmarkFile:
-    if not isinstance(doc.data, dict):
-        raise QuestionnaireError(
-            [Problem(doc.file, "expected a mapping with id, title, benchmarks")]
-        )
-    try:
-        return BenchmarkFile.model_validate(doc.data)
-    except ValidationError as exc:
-        raise QuestionnaireError(problems_from_validation(doc, exc)) from None
+    expected = "expected a mapping with id, title, benchmarks"
+    return validated(doc, BenchmarkFile, expected, QuestionnaireError)

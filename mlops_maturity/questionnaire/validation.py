@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from mlops_maturity.errors import Problem
+from mlops_maturity.errors import InputFileError, Problem
 from mlops_maturity.questionnaire.yamlsafe import Document
 
 _QUESTION_TAGS = {"single", "boolean", "number", "text"}
+M = TypeVar("M", bound=BaseModel)
+
+
+def validated(
+    doc: Document, model: type[M], expected: str, error: type[InputFileError] = InputFileError
+) -> M:
+    """A parsed file read into ``model``; ``error`` lists every problem, located.
+
+    ``expected`` says what the file should be when it is not a mapping at all.
+    """
+    if not isinstance(doc.data, dict):
+        raise error([Problem(doc.file, expected)])
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        raise error(problems_from_validation(doc, exc)) from None
 
 
 def clean_loc(loc: tuple[Any, ...]) -> tuple[str | int, ...]:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field, ValidationError, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from mlops_maturity.assessment.model import Subject
-from mlops_maturity.errors import InputFileError, Problem
 from mlops_maturity.questionnaire.model import Id, Model
-from mlops_maturity.questionnaire.validation import problems_from_validation
+from mlops_maturity.questionnaire.validation import validated
 from mlops_maturity.questionnaire.yamlsafe import Document
 from mlops_maturity.workshop.stamps import DateOrder
 
@@ -114,11 +113,4 @@ class Mapping(Model):
 
 def read_mapping(doc: Document) -> Mapping:
     """Validate a parsed mapping file; InputFileError lists every problem, located."""
-    if not isinstance(doc.data, dict):
-        raise InputFileError(
-            [Problem(doc.file, "expected a mapping with questionnaire: and questions:")]
-        )
-    try:
-        return Mapping.model_validate(doc.data)
-    except ValidationError as exc:
-        raise InputFileError(problems_from_validation(doc, exc)) from None
+    return validated(doc, Mapping, "expected a mapping with questionnaire: and questions:")
