@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import os
 import sys
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
@@ -93,9 +92,8 @@ def boundary(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from mlops_maturity.cli.streams import guard_streams, silence_stdout, stdout_failed
+        from mlops_maturity.cli.streams import silence_stdout
 
-        guard_streams()
         try:
             found = fn(*args, **kwargs)
             sys.stdout.flush()  # NOTE: a full disk shows here, not after the exit code is set
@@ -114,20 +112,29 @@ def boundary(fn: F) -> F:
         except BrokenPipeError:
             # NOTE: the reader stopped early (`| head`); not a bug. Silence the final flush
             # the way rich does for the terminal report, and stop.
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            silence_stdout()
             raise typer.Exit(EXIT_USER_ERROR) from None
         except Exception as exc:
             if _debug["on"]:
                 raise
-            if isinstance(exc, OSError) and stdout_failed(exc):
-                silence_stdout()
-                err(f"error: cannot write to standard output: {exc.strerror or exc}")
+            if told_stdout_failed(exc):
                 raise typer.Exit(EXIT_USER_ERROR) from None
             err(f"internal error: {type(exc).__name__}: {exc}")
             err("This is a bug in mlops-maturity; please report it with the output of --debug.")
             raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def told_stdout_failed(exc: BaseException) -> bool:
+    """If ``exc`` is standard output refusing what was written, say so once and drop the rest."""
+    from mlops_maturity.cli.streams import silence_stdout, stdout_failed
+
+    if not isinstance(exc, OSError) or not stdout_failed(exc):
+        return False
+    silence_stdout()
+    err(f"error: cannot write to standard output: {exc.strerror or exc}")
+    return True
 
 
 def _version(value: bool) -> None:

@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 import typer
 
-from mlops_maturity.cli.app import EXIT_USER_ERROR, app, err
-from mlops_maturity.cli.streams import guard_streams, silence_stdout, stdout_failed
+from mlops_maturity.cli.app import EXIT_USER_ERROR, app, told_stdout_failed
+from mlops_maturity.cli.streams import guard_streams
 
 __all__ = ["app", "load_commands", "main"]
 
@@ -79,8 +79,6 @@ def main() -> None:
         load_commands(sys.argv[1:])(prog_name="mlops-maturity")
     except OSError as exc:
         # NOTE: help, usage errors and --version are written before any command runs.
-        if not stdout_failed(exc):
+        if not told_stdout_failed(exc):
             raise
-        silence_stdout()
-        err(f"error: cannot write to standard output: {exc.strerror or exc}")
         sys.exit(EXIT_USER_ERROR)
