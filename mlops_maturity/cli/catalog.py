@@ -193,8 +193,9 @@ def schema(
 ) -> None:
     """Print the JSON Schema (draft-07) of questionnaire, answer or shared benchmark files."""
     from mlops_maturity.assessment.schema import schema_text
+    from mlops_maturity.questionnaire.schema import SCHEMAS
 
-    if kind not in {"questionnaire", "answers", "benchmarks"}:
-        message = "expected 'questionnaire', 'answers' or 'benchmarks'"
-        raise typer.BadParameter(message, param_hint="KIND")
+    if kind not in SCHEMAS:
+        *first, last = (f"'{k}'" for k in SCHEMAS)
+        raise typer.BadParameter(f"expected {', '.join(first)} or {last}", param_hint="KIND")
     emit(schema_text(kind, questionnaire), output, force=force)

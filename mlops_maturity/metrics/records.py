@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Literal, NamedTuple
 
 Outcome = Literal["succeeded", "failed", "rolled back"]
-OUTCOMES: tuple[Outcome, ...] = ("succeeded", "failed", "rolled back")
 HOUR = 3600.0
 
 

@@ -13,7 +13,6 @@ from mlops_maturity.questionnaire.intervals import RANGE_PATTERN
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=80)]
 Aggregation = Literal["mean", "weighted_mean", "min", "max", "sum"]
 Rating = Literal["low", "medium", "high"]
-QuestionType = Literal["single", "multiple", "boolean", "number", "text"]
 Unanswered = Literal["exclude", "zero"]
 Headline = Literal["score", "staged", "capped"]
 # NOTE: what `metrics dora` computes, each in the unit a question that declares it must use.
