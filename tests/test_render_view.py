@@ -343,3 +343,16 @@ def test_answer_text_says_why_there_is_no_answer() -> None:
         "q3": "Not answered",
         "q4": "Skipped (its condition was not met)",
     }
+
+
+def test_a_sentence_after_the_staged_level_starts_with_a_capital() -> None:
+    answers = {
+        "ppl-collaboration": "paired-training",
+        "ppl-release-people": "author-only",
+        "ppl-feedback": "informal",
+    }
+    view = view_of(score(load_questionnaire("quick"), assessment("quick", answers)))
+    assert (
+        "Counting only levels whose practices are all in place: Level 0 · No MLOps. "
+        "Nothing blocks the next level but unanswered questions."
+    ) in view.summary

@@ -187,12 +187,17 @@ def _levels_sentence(result: Result) -> list[str]:
         return ["Every practice up to that level is in place, and the score agrees."]
     if result.headline == "score":
         return [
-            f"Counting only levels whose practices are all in place: {staged}. {_blocking(result)}"
+            f"Counting only levels whose practices are all in place: {staged}. "
+            + _sentence(_blocking(result))
         ]
     if o.headline is not None and o.headline.value == o.level.value:
         return []  # capped, and the score is the lower of the two
     alone = level_text(o.level, numbered=numbered)
     return [f"By its score alone it would read {alone}; {_blocking(result)}"]
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _blocking(result: Result) -> str:
