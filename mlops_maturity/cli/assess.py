@@ -158,7 +158,9 @@ def _interview(
         reference = reference if session.resumed else None
         # NOTE: what is loaded now (the questionnaire, the modules) lives to the end; frozen,
         # the collector no longer walks it, which took 50 ms at a time between two questions.
+        # A session runs for an hour, so unlike other commands it does collect.
         gc.freeze()
+        gc.enable()
         code: int | None = None
         try:
             session.run(review_first=review)

@@ -96,7 +96,6 @@ def dora(
         Sources,
         day_of,
         gather,
-        without_cycle_collector,
         zone_of,
     )
     from mlops_maturity.metrics.compute import compute
@@ -107,11 +106,10 @@ def dora(
     zone, zone_name = zone_of(timezone)
     period_days = day_of(first, "--from"), day_of(last, "--to")
     benchmarks = load_questionnaire("dora").benchmarks
-    with without_cycle_collector():
-        records = gather(Sources(deployments, incidents, git, tag), zone if timezone else None)
-        times = [d.time for d in records.deployments]
-        period = make_period(*period_days, times, zone, zone_name)
-        result = compute(records, period, benchmarks, by_model=by is not None)
+    records = gather(Sources(deployments, incidents, git, tag), zone if timezone else None)
+    times = [d.time for d in records.deployments]
+    period = make_period(*period_days, times, zone, zone_name)
+    result = compute(records, period, benchmarks, by_model=by is not None)
     if into is not None:
         fill_into(into, result, questionnaire, force=force)
     elif questionnaire is not None:

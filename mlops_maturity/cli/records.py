@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import os
 import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from operator import attrgetter
 from pathlib import Path
@@ -40,22 +37,6 @@ class Sources:
     incidents: Path | None = None
     git: Path | None = None
     tag: str | None = None
-
-
-@contextmanager
-def without_cycle_collector() -> Iterator[None]:
-    """Pause Python's cycle collector while records are read and counted.
-
-    A hundred thousand records make about a million small objects and no reference cycles;
-    the collector would walk all of them again and again, a third of the time of the run.
-    """
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def read_text(path: Path) -> tuple[str, Kind]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
 
 from mlops_maturity.history.model import Cell, Comparison, Mark, PeriodRef, Row, VersionChange
 from mlops_maturity.history.movements import movements, steps
@@ -93,7 +94,14 @@ def changed_groups(count: int, versions: Sequence[VersionChange]) -> list[set[st
 
 def mark(level: LevelRef | None) -> Mark | None:
     """A level in short."""
-    return None if level is None else Mark(value=level.value, name=level.name)
+    return None if level is None else _mark(level.value, level.name)
+
+
+# NOTE: a questionnaire has a handful of levels, and a portfolio of 100 teams marks thousands
+# of cells with them; a mark is immutable, so one of each is enough.
+@lru_cache(maxsize=256)
+def _mark(value: int | None, name: str) -> Mark:
+    return Mark(value=value, name=name)
 
 
 def walk(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, TypeVar
 
@@ -111,6 +112,9 @@ _HIDDEN = {
 }
 
 
+_ACTED_ON = re.compile("[" + re.escape("".join(map(chr, _HIDDEN))) + "]")
+
+
 def visible(text: str) -> str:
     """User text safe for a terminal: control characters and direction overrides shown as
     escapes (``\\x1b``, ``\\u202e``) instead of acted on; line breaks and tabs kept."""
@@ -120,18 +124,22 @@ def visible(text: str) -> str:
 def visible_all(value: T) -> T:
     """A view with every text in it made safe for a terminal (see ``visible``).
 
-    Strings inside dataclasses and tuples are replaced; any other value is kept as it is.
+    Strings inside dataclasses and tuples are replaced; any other value is kept as it is, and
+    so is every part with nothing to show differently (nearly all of a view).
     """
     found: Any = value
     if isinstance(value, str):
-        found = visible(value)
+        found = visible(value) if _ACTED_ON.search(value) else value
     elif isinstance(value, tuple):
         items = [visible_all(item) for item in value]
-        found = tuple(items) if type(value) is tuple else type(value)(*items)
+        if any(a is not b for a, b in zip(items, value, strict=True)):
+            found = tuple(items) if type(value) is tuple else type(value)(*items)
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = dataclasses.fields(value)
-        changes = {f.name: visible_all(getattr(value, f.name)) for f in fields if f.init}
-        found = dataclasses.replace(value, **changes)
+        fields = [f.name for f in dataclasses.fields(value) if f.init]
+        changes = {name: visible_all(getattr(value, name)) for name in fields}
+        changed = {k: v for k, v in changes.items() if v is not getattr(value, k)}
+        if changed:
+            found = dataclasses.replace(value, **changed)
     return found  # type: ignore[no-any-return]
 
 
